@@ -1,0 +1,65 @@
+#!/usr/bin/env node
+// Bundles the three entry points with esbuild: the extension (Node, `vscode` external), the CLI (Node, with a
+// shebang) and the card webview (browser). `--production` minifies; `--watch` rebuilds on change;
+// `--metafile` writes dist/meta-*.json for the bundle-size benchmark.
+import * as esbuild from 'esbuild';
+import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+
+const root = resolve(import.meta.dirname, '..');
+const production = process.argv.includes('--production');
+const watch = process.argv.includes('--watch');
+const writeMeta = process.argv.includes('--metafile');
+
+const common = {
+  bundle: true,
+  minify: production,
+  sourcemap: !production,
+  sourcesContent: false,
+  logLevel: 'warning',
+  metafile: writeMeta,
+  absWorkingDir: root,
+  legalComments: 'none',
+};
+
+export const targets = {
+  extension: {
+    ...common,
+    entryPoints: ['src/extension.ts'],
+    outfile: 'dist/extension.js',
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    external: ['vscode'],
+  },
+  cli: {
+    ...common,
+    entryPoints: ['src/cli/main.ts'],
+    outfile: 'dist/cli.js',
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    banner: { js: '#!/usr/bin/env node' },
+  },
+  webview: {
+    ...common,
+    entryPoints: ['webview/card/main.ts'],
+    outfile: 'dist/webview/card.js',
+    platform: 'browser',
+    format: 'iife',
+    target: 'chrome120',
+  },
+};
+
+mkdirSync(join(root, 'dist'), { recursive: true });
+for (const [name, options] of Object.entries(targets)) {
+  if (watch) {
+    const context = await esbuild.context(options);
+    await context.watch();
+    continue;
+  }
+  const result = await esbuild.build(options);
+  if (writeMeta) writeFileSync(join(root, 'dist', `meta-${name}.json`), JSON.stringify(result.metafile));
+}
+chmodSync(join(root, 'dist', 'cli.js'), 0o755);
+if (watch) console.log('[build] watching for changes…');
