@@ -3,7 +3,7 @@
 // shebang) and the card webview (browser). `--production` minifies; `--watch` rebuilds on change;
 // `--metafile` writes dist/meta-*.json for the bundle-size benchmark.
 import * as esbuild from 'esbuild';
-import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
 const root = resolve(import.meta.dirname, '..');
@@ -40,6 +40,7 @@ export const targets = {
     format: 'cjs',
     target: 'node20',
     banner: { js: '#!/usr/bin/env node' },
+    define: { PAPER_CLAIMS_VERSION: JSON.stringify(JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version) },
   },
   webview: {
     ...common,
@@ -61,5 +62,5 @@ for (const [name, options] of Object.entries(targets)) {
   const result = await esbuild.build(options);
   if (writeMeta) writeFileSync(join(root, 'dist', `meta-${name}.json`), JSON.stringify(result.metafile));
 }
-chmodSync(join(root, 'dist', 'cli.js'), 0o755);
+if (!watch) chmodSync(join(root, 'dist', 'cli.js'), 0o755);
 if (watch) console.log('[build] watching for changes…');

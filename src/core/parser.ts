@@ -93,11 +93,10 @@ function problemAt(line: Line, message: string): ParseProblem {
   return { line: line.index, column: line.column, endColumn: line.column + line.text.length, message };
 }
 
-/** True when the text is a digest this extension understands: a header, or at least one card. */
-export function isSeedText(text: string): boolean {
-  const firstLine = splitLines(text.slice(0, 512)).find((l) => l.trim() !== '');
-  if (firstLine !== undefined && HEADER.test(firstLine.trim())) return true;
-  return parseSeed(text).papers.length > 0;
+/** True when the first non-blank line is an `N papers found` header: how seed files outside the glob are found. */
+export function hasSeedHeader(text: string): boolean {
+  const firstLine = splitLines(text.slice(0, 1024)).find((l) => l.trim() !== '');
+  return firstLine !== undefined && HEADER.test(firstLine.trim());
 }
 
 export function parseSeed(source: string): SeedFile {

@@ -1,0 +1,192 @@
+// The card webview. One panel is reused, like VS Code's Markdown preview: selecting another paper shows it in the
+// same tab instead of piling up tabs. Cards come back after a window reload through a serializer.
+import * as vscode from 'vscode';
+import { Card, CardCommand, CardCommandSchema, CardNotification, CardState, CardStateSchema } from '../webview/card/protocol';
+import { Paper } from './core/model';
+import { PaperRef } from './papersTree';
+import { SeedIndex } from './seedIndex';
+
+export const CARD_VIEW_TYPE = 'paperClaims.card';
+
+/** What the card's buttons do; the commands module provides it, so the panel does not duplicate them. */
+export interface CardActions {
+  copySummary(ref: PaperRef): Promise<void>;
+  appendToNotes(ref: PaperRef): Promise<void>;
+  revealInFile(ref: PaperRef): Promise<void>;
+}
+
+export class CardPanel implements vscode.Disposable {
+  private panel: vscode.WebviewPanel | undefined;
+  private current: PaperRef | undefined;
+  private ready = false;
+  private readonly disposables: vscode.Disposable[] = [];
+  private readonly shown = new vscode.EventEmitter<PaperRef>();
+  /** Fires after a card was sent to the webview (tests and benchmarks wait on it). */
+  readonly onDidShow = this.shown.event;
+
+  constructor(
+    private readonly extensionUri: vscode.Uri,
+    private readonly index: SeedIndex,
+    private readonly actions: CardActions,
+  ) {
+    this.disposables.push(
+      this.shown,
+      vscode.window.registerWebviewPanelSerializer(CARD_VIEW_TYPE, {
+        deserializeWebviewPanel: async (panel, state: unknown) => {
+          const parsed = CardStateSchema.safeParse(state);
+          this.adopt(panel);
+          await this.index.ready();
+          if (parsed.success) this.show(stateToRef(parsed.data));
+          else this.post({ type: 'card/missing', title: 'Paper card', reason: 'This card could not be restored. Open it again from the Papers view.' });
+        },
+      }),
+      index.onDidChange(() => this.current && this.panel && this.render()),
+    );
+  }
+
+  get currentPaper(): PaperRef | undefined {
+    return this.panel ? this.current : undefined;
+  }
+
+  /** Shows a paper, creating the panel on first use and revealing it otherwise. */
+  show(ref: PaperRef, preserveFocus = false): void {
+    this.current = ref;
+    if (!this.panel) {
+      this.adopt(
+        vscode.window.createWebviewPanel(CARD_VIEW_TYPE, 'Paper', { viewColumn: vscode.ViewColumn.Active, preserveFocus }, webviewOptions(this.extensionUri)),
+      );
+    } else {
+      this.panel.reveal(undefined, preserveFocus);
+    }
+    this.render();
+  }
+
+  private adopt(panel: vscode.WebviewPanel): void {
+    this.panel = panel;
+    this.ready = false;
+    panel.webview.options = webviewOptions(this.extensionUri);
+    panel.iconPath = vscode.Uri.joinPath(this.extensionUri, 'media', 'card.svg');
+    panel.webview.html = cardHtml(panel.webview, this.extensionUri);
+    const listeners = [
+      panel.webview.onDidReceiveMessage((message: unknown) => this.receive(message)),
+      panel.onDidDispose(() => {
+        this.panel = undefined;
+        for (const l of listeners) l.dispose();
+      }),
+    ];
+  }
+
+  private receive(message: unknown): void {
+    const parsed = CardCommandSchema.safeParse(message);
+    if (!parsed.success) return; // not ours, or malformed: never act on it
+    const command: CardCommand = parsed.data;
+    if (command.type === 'ready') {
+      this.ready = true;
+      this.render();
+      return;
+    }
+    const ref = this.current;
+    if (!ref) return;
+    const run = { copySummary: this.actions.copySummary, appendToNotes: this.actions.appendToNotes, revealInFile: this.actions.revealInFile }[command.type];
+    void run.call(this.actions, ref);
+  }
+
+  private render(): void {
+    const ref = this.current;
+    if (!this.panel || !ref) return;
+    const paper = this.index.findPaper(ref.uri, ref.index, ref.title);
+    this.panel.title = shortTitle(paper?.title.text ?? ref.title);
+    if (!this.ready) return; // the webview asks with `ready` once its script runs
+    if (!paper) {
+      this.post({ type: 'card/missing', title: ref.title, reason: 'This paper is no longer in its seed file.' });
+      return;
+    }
+    this.current = { uri: ref.uri, index: paper.index, title: paper.title.text };
+    this.post({
+      type: 'card/show',
+      card: toCard(paper, this.index.get(ref.uri)?.label ?? ref.uri.path),
+      state: { uri: ref.uri.toString(), index: paper.index, title: paper.title.text },
+    });
+    this.shown.fire(this.current);
+  }
+
+  private post(message: CardNotification): void {
+    void this.panel?.webview.postMessage(message);
+  }
+
+  dispose(): void {
+    this.panel?.dispose();
+    for (const d of this.disposables) d.dispose();
+  }
+}
+
+export function toCard(paper: Paper, source: string): Card {
+  const labels = scoreLabels();
+  return {
+    title: paper.title.text,
+    scores: paper.scores.map((s, i) => ({ label: labels[i], raw: s.raw })),
+    citations: paper.citations.value,
+    summary: paper.summary?.text,
+    keyFinding: paper.keyFinding?.text,
+    numbers: paper.numbers?.text,
+    source,
+    line: paper.title.range.line + 1,
+  };
+}
+
+function scoreLabels(): string[] {
+  const configured = vscode.workspace.getConfiguration('paperClaims').get<unknown>('scoreLabels');
+  const fallback = ['Score 1', 'Score 2', 'Score 3'];
+  if (!Array.isArray(configured)) return fallback;
+  return fallback.map((label, i) => (typeof configured[i] === 'string' && configured[i].trim() ? String(configured[i]) : label));
+}
+
+function stateToRef(state: CardState): PaperRef {
+  return { uri: vscode.Uri.parse(state.uri), index: state.index, title: state.title };
+}
+
+function shortTitle(title: string): string {
+  return title.length > 40 ? `${title.slice(0, 39)}…` : title;
+}
+
+function webviewOptions(extensionUri: vscode.Uri): vscode.WebviewPanelOptions & vscode.WebviewOptions {
+  return {
+    enableScripts: true,
+    retainContextWhenHidden: false,
+    // Only the extension's own built webview code and its media; nothing from the workspace.
+    localResourceRoots: [vscode.Uri.joinPath(extensionUri, 'dist', 'webview'), vscode.Uri.joinPath(extensionUri, 'media')],
+  };
+}
+
+function nonce(): string {
+  const bytes = new Uint8Array(18);
+  crypto.getRandomValues(bytes);
+  return Buffer.from(bytes).toString('base64').replace(/[+/=]/g, '');
+}
+
+function cardHtml(webview: vscode.Webview, extensionUri: vscode.Uri): string {
+  const scriptNonce = nonce();
+  const script = webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'dist', 'webview', 'card.js'));
+  const style = webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'media', 'card.css'));
+  const csp = [
+    "default-src 'none'",
+    `style-src ${webview.cspSource}`,
+    `font-src ${webview.cspSource}`,
+    `img-src ${webview.cspSource}`,
+    `script-src 'nonce-${scriptNonce}'`,
+  ].join('; ');
+  return `<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="UTF-8">
+<meta http-equiv="Content-Security-Policy" content="${csp}">
+<meta name="viewport" content="width=device-width, initial-scale=1.0">
+<link rel="stylesheet" href="${style}">
+<title>Paper card</title>
+</head>
+<body>
+<main id="card" aria-live="polite"><p class="status">Loading card…</p></main>
+<script nonce="${scriptNonce}" src="${script}"></script>
+</body>
+</html>`;
+}

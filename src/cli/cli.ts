@@ -1,0 +1,134 @@
+// `paper-claims`: the same parsing (and checking) as the extension, for terminals, scripts and CI.
+// Exit status: 0 success, 1 when `verify` finds a check of severity error, 2 for bad usage or unreadable input.
+import { readFileSync, statSync } from 'node:fs';
+import { SeedFile } from '../core/model';
+import { parseSeed } from '../core/parser';
+import { listJson, listText } from './list';
+import { sanitizeForTerminal } from './terminal';
+
+export const USAGE = `Usage: paper-claims <command> FILE... [options]
+
+Commands:
+  list FILE...      List the papers of each seed file: title, citations, line.
+  verify FILE...    Recompute the claims of each paper and report what does not add up.
+
+Options:
+  --format FORMAT   list: text (default) or json.
+                    verify: text (default), json or sarif.
+  --no-color        Never colour text output (also when NO_COLOR is set, or stdout is not a terminal).
+  -h, --help        Show this help.
+  -v, --version     Show the version.
+
+Exit status:
+  0  done (verify: no check of severity error)
+  1  verify found at least one check of severity error
+  2  bad usage, or a file that cannot be read as a UTF-8 text seed file
+
+Examples:
+  paper-claims list seeds/*.txt
+  paper-claims verify seeds/000_934c6e1fbed8f8cd.txt --format json
+`;
+
+export class UsageError extends Error {}
+
+export interface CliOptions {
+  command: 'list' | 'verify';
+  files: string[];
+  format: 'text' | 'json' | 'sarif';
+  color: boolean;
+}
+
+export interface CliIo {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  isTty: boolean;
+  env: NodeJS.ProcessEnv;
+  readFile?: (path: string) => string;
+}
+
+export function parseArguments(args: string[], io: Pick<CliIo, 'isTty' | 'env'>): CliOptions | 'help' | 'version' {
+  if (args.length === 0) throw new UsageError('missing command (try --help)');
+  let format: string | undefined;
+  let color = io.isTty && !('NO_COLOR' in io.env && io.env.NO_COLOR !== '');
+  const positional: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i];
+    if (arg === '-h' || arg === '--help') return 'help';
+    if (arg === '-v' || arg === '--version') return 'version';
+    if (arg === '--no-color') color = false;
+    else if (arg === '--format' || arg.startsWith('--format=')) {
+      format = arg.includes('=') ? arg.slice('--format='.length) : args[++i];
+      if (format === undefined) throw new UsageError('--format needs a value: text, json or sarif');
+    } else if (arg === '--') positional.push(...args.slice(i + 1)), (i = args.length);
+    else if (arg.startsWith('-') && arg !== '-') throw new UsageError(`unknown option ${arg} (try --help)`);
+    else positional.push(arg);
+  }
+  const [command, ...files] = positional;
+  if (command !== 'list' && command !== 'verify') throw new UsageError(`unknown command ${JSON.stringify(command ?? '')}: use list or verify (try --help)`);
+  if (files.length === 0) throw new UsageError(`${command} needs at least one FILE`);
+  const allowed = command === 'list' ? ['text', 'json'] : ['text', 'json', 'sarif'];
+  const chosen = format ?? 'text';
+  if (!allowed.includes(chosen)) throw new UsageError(`--format ${chosen} is not one of ${allowed.join(', ')} for ${command}`);
+  return { command, files, format: chosen as CliOptions['format'], color };
+}
+
+export class InputError extends Error {}
+
+/** Reads a seed file, refusing what is not UTF-8 text with a reason a person can act on. */
+export function readSeedFile(path: string): string {
+  let bytes: Buffer;
+  try {
+    if (statSync(path).isDirectory()) throw new InputError(`${path}: is a directory, not a seed file`);
+    bytes = readFileSync(path);
+  } catch (error) {
+    if (error instanceof InputError) throw error;
+    const code = (error as NodeJS.ErrnoException).code;
+    const why = code === 'ENOENT' ? 'no such file' : code === 'EACCES' || code === 'EPERM' ? 'permission denied' : (error as Error).message;
+    throw new InputError(`${path}: cannot read (${why})`);
+  }
+  if (bytes.includes(0)) throw new InputError(`${path}: looks like a binary file (it contains NUL bytes), not a seed file`);
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    throw new InputError(`${path}: is not valid UTF-8 text`);
+  }
+}
+
+export interface LoadedFile {
+  path: string;
+  seed: SeedFile;
+}
+
+export function runCli(args: string[], io: CliIo, version = '0.0.0'): number {
+  let options: ReturnType<typeof parseArguments>;
+  try {
+    options = parseArguments(args, io);
+  } catch (error) {
+    io.stderr(`paper-claims: ${(error as Error).message}\n`);
+    return 2;
+  }
+  if (options === 'help') return io.stdout(USAGE), 0;
+  if (options === 'version') return io.stdout(`${version}\n`), 0;
+
+  // Read everything before printing anything, so a bad file never leaves a partial report behind.
+  const files: LoadedFile[] = [];
+  for (const path of options.files) {
+    try {
+      files.push({ path, seed: parseSeed((io.readFile ?? readSeedFile)(path)) });
+    } catch (error) {
+      const message = error instanceof InputError ? error.message : `${path}: ${(error as Error).message}`;
+      io.stderr(`paper-claims: ${sanitizeForTerminal(message)}\n`);
+      return 2;
+    }
+  }
+  if (options.command === 'list') {
+    io.stdout(options.format === 'json' ? listJson(files) : listText(files, { color: options.color }));
+    return 0;
+  }
+  return verifyCommand(files, options, io);
+}
+
+function verifyCommand(_files: LoadedFile[], _options: CliOptions, io: CliIo): number {
+  io.stderr('paper-claims: verify is not available yet\n');
+  return 2;
+}

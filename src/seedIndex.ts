@@ -1,0 +1,143 @@
+// Finds every seed file in the workspace and keeps its parse current: files matching the `paperClaims.seedGlob`
+// setting, plus any `.txt` whose first line reads `N papers found`. Files are read through `workspace.fs` so
+// virtual workspaces work; open documents are read from their (possibly unsaved) buffer.
+import * as vscode from 'vscode';
+import { hasSeedHeader, parseSeed } from './core/parser';
+import { Paper, SeedFile } from './core/model';
+
+export interface SeedEntry {
+  uri: vscode.Uri;
+  /** The path shown to people: relative to its workspace folder. */
+  label: string;
+  seed: SeedFile;
+  /** Listed because it matches the glob (kept even when its header goes), not only for its header. */
+  matchedByGlob: boolean;
+}
+
+const CANDIDATES = '**/*.txt';
+const EXCLUDE = '{**/node_modules/**,**/.git/**,**/.vscode-test/**}';
+/** Content detection reads only files up to this size; bigger ones must match the glob. */
+const SNIFF_LIMIT = 64 * 1024 * 1024;
+const DEBOUNCE_MS = 250;
+const RESCAN = 'rescan';
+
+export class SeedIndex implements vscode.Disposable {
+  private readonly entries = new Map<string, SeedEntry>();
+  private readonly changed = new vscode.EventEmitter<void>();
+  private readonly disposables: vscode.Disposable[] = [this.changed];
+  private readonly pending = new Map<string, ReturnType<typeof setTimeout>>();
+  private scanning: Promise<void> | undefined;
+  readonly onDidChange = this.changed.event;
+
+  constructor() {
+    const watcher = vscode.workspace.createFileSystemWatcher(CANDIDATES);
+    this.disposables.push(
+      watcher,
+      // A new file may match the glob, which only findFiles can tell: rescan (creations are rare).
+      watcher.onDidCreate(() => this.schedule(RESCAN)),
+      watcher.onDidChange((uri) => this.schedule(uri)),
+      watcher.onDidDelete((uri) => this.remove(uri)),
+      vscode.workspace.onDidChangeTextDocument((e) => {
+        if (this.entries.has(e.document.uri.toString())) this.schedule(e.document.uri);
+      }),
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (e.affectsConfiguration('paperClaims.seedGlob')) void this.rescan();
+      }),
+      vscode.workspace.onDidChangeWorkspaceFolders(() => void this.rescan()),
+    );
+  }
+
+  /** Seed files, in a stable order (by label). */
+  get files(): SeedEntry[] {
+    return [...this.entries.values()].sort((a, b) => a.label.localeCompare(b.label));
+  }
+
+  get(uri: vscode.Uri): SeedEntry | undefined {
+    return this.entries.get(uri.toString());
+  }
+
+  findPaper(uri: vscode.Uri, index: number, title?: string): Paper | undefined {
+    const papers = this.get(uri)?.seed.papers ?? [];
+    // After an edit the index may point elsewhere: prefer the paper that still has the title.
+    return (title !== undefined ? papers.find((p) => p.title.text === title) : undefined) ?? papers[index];
+  }
+
+  /** Resolves once the first scan has finished. */
+  ready(): Promise<void> {
+    return this.scanning ?? this.rescan();
+  }
+
+  rescan(): Promise<void> {
+    this.scanning = this.scan();
+    return this.scanning;
+  }
+
+  private async scan(): Promise<void> {
+    const glob = vscode.workspace.getConfiguration('paperClaims').get<string>('seedGlob', '**/seeds/**/*.txt');
+    const [byGlob, candidates] = await Promise.all([
+      vscode.workspace.findFiles(glob, EXCLUDE),
+      vscode.workspace.findFiles(CANDIDATES, EXCLUDE, 5000),
+    ]);
+    const matched = new Set(byGlob.map((u) => u.toString()));
+    const found = new Map<string, SeedEntry>();
+    const all = new Map([...candidates, ...byGlob].map((u) => [u.toString(), u]));
+    await Promise.all(
+      [...all.values()].map(async (uri) => {
+        const entry = await this.load(uri, matched.has(uri.toString()));
+        if (entry) found.set(uri.toString(), entry);
+      }),
+    );
+    this.entries.clear();
+    for (const [key, entry] of found) this.entries.set(key, entry);
+    this.changed.fire();
+  }
+
+  private async load(uri: vscode.Uri, matchedByGlob: boolean): Promise<SeedEntry | undefined> {
+    const text = await readText(uri, matchedByGlob ? Infinity : SNIFF_LIMIT);
+    if (text === undefined) return undefined;
+    if (!matchedByGlob && !hasSeedHeader(text)) return undefined;
+    return { uri, label: vscode.workspace.asRelativePath(uri), seed: parseSeed(text), matchedByGlob };
+  }
+
+  private schedule(uri: vscode.Uri | typeof RESCAN): void {
+    const key = uri.toString();
+    clearTimeout(this.pending.get(key));
+    this.pending.set(
+      key,
+      setTimeout(() => {
+        this.pending.delete(key);
+        void (uri === RESCAN ? this.rescan() : this.refreshOne(uri));
+      }, DEBOUNCE_MS),
+    );
+  }
+
+  private async refreshOne(uri: vscode.Uri): Promise<void> {
+    const key = uri.toString();
+    const entry = await this.load(uri, this.entries.get(key)?.matchedByGlob ?? false);
+    if (entry) this.entries.set(key, entry);
+    else if (!this.entries.delete(key)) return;
+    this.changed.fire();
+  }
+
+  private remove(uri: vscode.Uri): void {
+    if (this.entries.delete(uri.toString())) this.changed.fire();
+  }
+
+  dispose(): void {
+    for (const timer of this.pending.values()) clearTimeout(timer);
+    for (const d of this.disposables) d.dispose();
+  }
+}
+
+/** The text of a file: the open document's buffer when there is one, else the file on disk. */
+async function readText(uri: vscode.Uri, limit: number): Promise<string | undefined> {
+  const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+  if (open) return open.getText();
+  try {
+    const stat = await vscode.workspace.fs.stat(uri);
+    if (stat.type & vscode.FileType.Directory || stat.size > limit) return undefined;
+    return new TextDecoder('utf-8').decode(await vscode.workspace.fs.readFile(uri));
+  } catch {
+    return undefined; // deleted or unreadable since it was listed
+  }
+}

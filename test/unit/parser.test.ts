@@ -1,0 +1,183 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { hasSeedHeader, parseSeed } from '../../src/core/parser';
+import { locate } from '../../src/core/model';
+import { SAMPLE_SEED } from './paths';
+
+const SEED = readFileSync(SAMPLE_SEED, 'utf8');
+
+function card(title: string, { scores = ['0.70', '0.60', '0.80'], citations = '12', summary = 'A summary.', finding = 'A finding.' as string | null, numbers = 'A 1 vs B 2' as string | null } = {}): string {
+  // null leaves the section out (undefined would take the default)
+  const parts = [title, '', [...scores, citations].join('\n'), '', summary];
+  if (finding !== null) parts.push('', 'Key finding', '', finding);
+  if (numbers !== null) parts.push('', `Numbers: ${numbers}`);
+  return parts.join('\n');
+}
+
+test('the sample seed: 24 papers, a declared count of 143, no problems', () => {
+  const seed = parseSeed(SEED);
+  assert.equal(seed.papers.length, 24);
+  assert.equal(seed.declaredCount?.value, 143);
+  assert.deepEqual(seed.problems, []);
+});
+
+test('the sample seed: every title, score and citation count exactly as in the file', () => {
+  const lines = SEED.split('\n');
+  const seed = parseSeed(SEED);
+  for (const paper of seed.papers) {
+    const at = paper.title.range.line;
+    assert.equal(paper.title.text, lines[at].trim());
+    assert.deepEqual(
+      paper.scores.map((s) => s.raw),
+      [lines[at + 2], lines[at + 3], lines[at + 4]].map((l) => l.trim()),
+    );
+    assert.equal(paper.citations.raw, lines[at + 5].trim());
+    for (const field of [...paper.scores, paper.citations]) assert.equal(lines[field.range.line].slice(field.range.column, field.range.endColumn), field.raw);
+  }
+  const first = seed.papers[0];
+  assert.equal(first.title.text, 'Finetune a 65B LLM on a single 48GB GPU by training 4-bit models with adapters');
+  assert.deepEqual(first.scores.map((s) => s.value), [0.8, 0.8, 0.9]);
+  assert.equal(first.citations.value, 485);
+  assert.equal(first.numbers?.text, '>780 GB -> <48 GB');
+  const last = seed.papers[23];
+  assert.equal(last.title.text, 'AutoFLIP: Federated hybrid pruning guided by client loss exploration');
+  assert.equal(last.citations.value, 2);
+});
+
+test('the sample seed: a card without a Numbers line keeps its other fields', () => {
+  const paper = parseSeed(SEED).papers.find((p) => p.title.text.startsWith('Match expensive re-training'));
+  assert.ok(paper);
+  assert.equal(paper.numbers, undefined);
+  assert.match(paper.keyFinding?.text ?? '', /^Re-warming then re-decaying/);
+});
+
+test('field ranges point at the text in the source, including the Numbers value', () => {
+  const seed = parseSeed(SEED);
+  const lines = SEED.split('\n');
+  for (const paper of seed.papers) {
+    for (const field of [paper.title, paper.summary, paper.keyFinding, paper.numbers]) {
+      if (!field) continue;
+      const { line, column, endColumn } = field.range;
+      assert.equal(lines[line].slice(column, endColumn), field.text);
+    }
+  }
+  const compactifai = seed.papers.find((p) => p.title.text.startsWith('Compress LLaMA-2'))!;
+  const at = compactifai.numbers!.text.indexOf('93%');
+  const pos = locate(compactifai.numbers!, at);
+  assert.equal(lines[pos.line].slice(pos.column, pos.column + 3), '93%');
+});
+
+test('CRLF line endings, a byte-order mark, trailing spaces and runs of blank lines parse like the plain file', () => {
+  const messy = '\uFEFF' + SEED.split('\n').map((l) => (l ? `${l}   ` : l)).join('\r\n').replace(/\r\n\r\n/g, '\r\n\r\n\r\n');
+  const seed = parseSeed(messy);
+  const plain = parseSeed(SEED);
+  assert.equal(seed.papers.length, 24);
+  assert.equal(seed.declaredCount?.value, 143);
+  assert.deepEqual(
+    seed.papers.map((p) => [p.title.text, p.citations.value, p.numbers?.text]),
+    plain.papers.map((p) => [p.title.text, p.citations.value, p.numbers?.text]),
+  );
+  // Columns count from the line's start as VS Code sees it (the BOM is not part of line 1).
+  assert.equal(seed.declaredCount?.range.column, 0);
+});
+
+test('a card without Key finding: summary kept, no finding', () => {
+  const text = [card('First paper', { finding: null }), '', card('Second paper')].join('\n\n');
+  const seed = parseSeed(text);
+  assert.equal(seed.papers.length, 2);
+  assert.equal(seed.papers[0].keyFinding, undefined);
+  assert.equal(seed.papers[0].summary?.text, 'A summary.');
+  assert.equal(seed.papers[0].numbers?.text, 'A 1 vs B 2');
+  assert.equal(seed.papers[1].title.text, 'Second paper');
+  assert.deepEqual(seed.problems, []);
+});
+
+test('a card without Numbers, followed by another card', () => {
+  const seed = parseSeed([card('One', { numbers: null }), card('Two')].join('\n\n'));
+  assert.deepEqual(seed.papers.map((p) => [p.title.text, p.numbers?.text]), [['One', undefined], ['Two', 'A 1 vs B 2']]);
+});
+
+test('Unicode punctuation survives in every field', () => {
+  const seed = parseSeed(card('Cut cost 10–100× — fast‑path → ≈2×', { numbers: 'A 0.744 → 0.740 (∆ −0.004)' }));
+  assert.equal(seed.papers[0].title.text, 'Cut cost 10–100× — fast‑path → ≈2×');
+  assert.equal(seed.papers[0].numbers?.text, 'A 0.744 → 0.740 (∆ −0.004)');
+});
+
+test('a malformed card is reported with its line and parsing carries on', () => {
+  const text = [card('Good one'), card('Bad scores', { scores: ['0.7', '0.6'] }), card('Bad number', { scores: ['0.7', 'O.6x', '0.8'] }), card('Good two')].join('\n\n');
+  const seed = parseSeed(text);
+  assert.deepEqual(seed.papers.map((p) => p.title.text), ['Good one', 'Good two']);
+  assert.equal(seed.papers[1].index, 1);
+  assert.equal(seed.problems.length, 2);
+  const lines = text.split('\n');
+  const [missing, notNumber] = seed.problems;
+  assert.match(missing.message, /Bad scores.*three scores and a citation count.*found 3/);
+  assert.equal(lines[missing.line], '0.7');
+  assert.match(notNumber.message, /Bad number.*score 2 "O\.6x" is not a number/);
+  assert.equal(lines[notNumber.line], 'O.6x');
+});
+
+test('a citation count that is not a whole number is a problem, not a crash', () => {
+  const seed = parseSeed(card('Fractional', { citations: '12.5' }));
+  assert.equal(seed.papers.length, 0);
+  assert.match(seed.problems[0].message, /citation count "12\.5" is not a whole number/);
+  assert.equal(seed.problems[0].line, 5);
+});
+
+test('citation counts with thousands separators', () => {
+  assert.equal(parseSeed(card('Popular', { citations: '1,312' })).papers[0].citations.value, 1312);
+});
+
+test('an empty file: no papers, no problems, no header', () => {
+  for (const text of ['', '\n\n', '\uFEFF', '   \r\n  ']) {
+    const seed = parseSeed(text);
+    assert.deepEqual([seed.papers.length, seed.problems.length, seed.declaredCount], [0, 0, undefined]);
+  }
+});
+
+test('a header with no cards yet', () => {
+  const seed = parseSeed('0 papers found\n');
+  assert.equal(seed.declaredCount?.value, 0);
+  assert.deepEqual(seed.papers, []);
+  assert.deepEqual(seed.problems, []);
+});
+
+test('a file that is not a seed file yields no papers and says why', () => {
+  const readme = '# My project\n\nSome notes about things.\n\nMore text, and a list:\n- one\n- two\n';
+  const seed = parseSeed(readme);
+  assert.equal(seed.papers.length, 0);
+  assert.equal(seed.problems.length, 1);
+  assert.match(seed.problems[0].message, /No paper cards found/);
+  assert.equal(hasSeedHeader(readme), false);
+  assert.equal(hasSeedHeader('\uFEFF\n143 papers found\n'), true);
+  assert.equal(hasSeedHeader(SEED), true);
+});
+
+test('text after the Numbers line and repeated labels are reported, the card kept', () => {
+  const text = `${card('Extra')}\nstray words`;
+  const seed = parseSeed(text);
+  assert.equal(seed.papers.length, 1);
+  assert.match(seed.problems[0].message, /text after the "Numbers:" line/);
+  assert.equal(seed.problems[0].line, text.split('\n').length - 1);
+});
+
+test('scores without a title are reported', () => {
+  const seed = parseSeed('0.7\n0.6\n0.8\n3\n\nSummary\n');
+  assert.equal(seed.papers.length, 0);
+  assert.match(seed.problems[0].message, /without a title/);
+});
+
+test('nothing throws on arbitrary text', () => {
+  const alphabet = ['\n', '\r\n', ' ', '0.5', '12', 'Key finding', 'Numbers: 1 → 2', 'Title words', '\uFEFF', '1,2', '-', '∆'];
+  let state = 7;
+  for (let run = 0; run < 500; run++) {
+    let text = '';
+    for (let i = 0; i < 40; i++) {
+      state = (state * 1103515245 + 12345) % 2 ** 31;
+      text += alphabet[state % alphabet.length];
+    }
+    const seed = parseSeed(text);
+    assert.ok(Array.isArray(seed.papers));
+  }
+});

@@ -1,0 +1,45 @@
+// Every message between the card panel and its webview, defined once and validated on both sides.
+// Naming follows GitLens: a notification goes from the extension to the webview, a command from the webview to
+// the extension. Neither side trusts the other's payload: both parse with these schemas and drop what fails.
+import * as z from 'zod/mini';
+import { CheckSchema } from '../../src/core/check';
+
+export const CardScoreSchema = z.object({ label: z.string(), raw: z.string() });
+
+/** A card as the webview needs it: plain strings, rendered as text (or as Markdown with HTML off). */
+export const CardSchema = z.object({
+  title: z.string(),
+  scores: z.array(CardScoreSchema),
+  citations: z.number(),
+  summary: z.optional(z.string()),
+  keyFinding: z.optional(z.string()),
+  numbers: z.optional(z.string()),
+  /** Workspace-relative path and 1-based line of the title. */
+  source: z.string(),
+  line: z.number(),
+  /** Checks of this paper's claims, when the checker has run. */
+  checks: z.optional(z.array(CheckSchema)),
+});
+export type Card = z.infer<typeof CardSchema>;
+
+/** What the webview keeps across reloads (`vscode.setState`), read back by the panel serializer. */
+export const CardStateSchema = z.object({ uri: z.string(), index: z.number(), title: z.string() });
+export type CardState = z.infer<typeof CardStateSchema>;
+
+/** Extension → webview. */
+export const CardNotificationSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('card/show'), card: CardSchema, state: CardStateSchema }),
+  z.object({ type: z.literal('card/missing'), title: z.string(), reason: z.string() }),
+  z.object({ type: z.literal('card/status'), text: z.string() }),
+]);
+export type CardNotification = z.infer<typeof CardNotificationSchema>;
+
+/** Webview → extension. */
+export const CardCommandSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('ready') }),
+  z.object({ type: z.literal('copySummary') }),
+  z.object({ type: z.literal('appendToNotes') }),
+  z.object({ type: z.literal('revealInFile') }),
+]);
+export type CardCommand = z.infer<typeof CardCommandSchema>;
+
