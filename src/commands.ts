@@ -34,11 +34,10 @@ export class PaperCommands implements CardActions {
     try {
       const { uri, unsaved } = await this.notes.append(summary);
       const where = vscode.workspace.asRelativePath(uri);
-      const choice = await vscode.window.showInformationMessage(
-        unsaved ? `Appended to ${where} (unsaved, with your other edits there).` : `Appended to ${where}.`,
-        'Open Notes',
-      );
-      if (choice) await vscode.window.showTextDocument(uri, { preview: false });
+      // Not awaited: the command is done once the note is written, not when the message is dismissed.
+      void vscode.window
+        .showInformationMessage(unsaved ? `Appended to ${where} (unsaved, with your other edits there).` : `Appended to ${where}.`, 'Open Notes')
+        .then((choice) => choice && vscode.window.showTextDocument(uri, { preview: false }));
     } catch (error) {
       void vscode.window.showErrorMessage(`Could not append to notes: ${error instanceof Error ? error.message : String(error)}`);
     }

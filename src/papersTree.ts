@@ -148,11 +148,8 @@ function paperItem(entry: SeedEntry, paper: Paper): vscode.TreeItem {
   const citations = `${paper.citations.value} ${paper.citations.value === 1 ? 'citation' : 'citations'}`;
   item.id = `paper:${entry.uri}:${paper.index}`;
   item.description = citations;
-  // appendText escapes Markdown, so a card's text cannot become links or markup in the tooltip.
-  const tooltip = new vscode.MarkdownString();
-  tooltip.appendText(paper.title.text).appendMarkdown('\n\n');
-  if (paper.summary) tooltip.appendText(paper.summary.text);
-  item.tooltip = tooltip;
+  // A plain-string tooltip is shown as text: a card's markup cannot become links or HTML there.
+  item.tooltip = paper.summary ? `${paper.title.text}\n\n${paper.summary.text}` : paper.title.text;
   item.iconPath = new vscode.ThemeIcon('file-text');
   item.contextValue = 'paper';
   item.accessibilityInformation = { label: `${paper.title.text}, ${citations}`, role: 'treeitem' };

@@ -31,12 +31,15 @@ export class SeedIndex implements vscode.Disposable {
 
   constructor() {
     const watcher = vscode.workspace.createFileSystemWatcher(CANDIDATES);
+    // A deleted folder is reported as the folder alone, which the `*.txt` pattern does not match.
+    const deletions = vscode.workspace.createFileSystemWatcher('**/*', true, true, false);
     this.disposables.push(
       watcher,
+      deletions,
+      deletions.onDidDelete((uri) => this.remove(uri)),
       // A new file may match the glob, which only findFiles can tell: rescan (creations are rare).
       watcher.onDidCreate(() => this.schedule(RESCAN)),
       watcher.onDidChange((uri) => this.schedule(uri)),
-      watcher.onDidDelete((uri) => this.remove(uri)),
       vscode.workspace.onDidChangeTextDocument((e) => {
         if (this.entries.has(e.document.uri.toString())) this.schedule(e.document.uri);
       }),
@@ -119,8 +122,15 @@ export class SeedIndex implements vscode.Disposable {
     this.changed.fire();
   }
 
+  /** Forgets a deleted file, or every file under a deleted folder (the watcher reports only the folder). */
   private remove(uri: vscode.Uri): void {
-    if (this.entries.delete(uri.toString())) this.changed.fire();
+    const key = uri.toString();
+    const folder = key.endsWith('/') ? key : `${key}/`;
+    let removed = false;
+    for (const k of [...this.entries.keys()]) {
+      if (k === key || k.startsWith(folder)) removed = this.entries.delete(k) || removed;
+    }
+    if (removed) this.changed.fire();
   }
 
   dispose(): void {

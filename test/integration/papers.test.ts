@@ -1,0 +1,180 @@
+// The Papers view, the card and notes, exercised through the real VS Code API in the real extension host.
+// The workspace is a throwaway copy of seeds/ made by the runner, so tests may write files into it.
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import type { PaperClaimsApi } from '../../src/extension';
+import type { PaperRef, PapersNode } from '../../src/papersTree';
+import { suite, test } from './harness';
+
+const SAMPLE = '000_934c6e1fbed8f8cd.txt';
+
+async function api(): Promise<PaperClaimsApi> {
+  const extension = vscode.extensions.getExtension<PaperClaimsApi>('paper-claims.paper-claims');
+  assert.ok(extension, 'extension not loaded');
+  const exports = await extension.activate();
+  await exports.index.ready();
+  return exports;
+}
+
+function workspaceFile(...segments: string[]): vscode.Uri {
+  const folder = vscode.workspace.workspaceFolders?.[0];
+  assert.ok(folder, 'no workspace folder open');
+  return vscode.Uri.joinPath(folder.uri, ...segments);
+}
+
+async function until<T>(probe: () => T | undefined | Promise<T | undefined>, what: string, timeoutMs = 8000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined && value !== false) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+function paperNodes(nodes: PapersNode[]): Extract<PapersNode, { kind: 'paper' }>[] {
+  return nodes.filter((n): n is Extract<PapersNode, { kind: 'paper' }> => n.kind === 'paper');
+}
+
+function samplePapers(a: PaperClaimsApi): Extract<PapersNode, { kind: 'paper' }>[] {
+  const roots = a.tree.getChildren();
+  const file = roots.find((n) => n.kind === 'file' && n.entry.uri.path.endsWith(SAMPLE));
+  return paperNodes(file ? a.tree.getChildren(file) : roots);
+}
+
+function refOf(node: Extract<PapersNode, { kind: 'paper' }>): PaperRef {
+  return { uri: node.entry.uri, index: node.paper.index, title: node.paper.title.text };
+}
+
+suite('Papers view', () => {
+  test('lists the 24 papers of the sample, each with its title, citations and summary tooltip', async () => {
+    const a = await api();
+    const papers = samplePapers(a);
+    assert.equal(papers.length, 24);
+    const first = a.tree.getTreeItem(papers[0]);
+    assert.equal(first.label, 'Finetune a 65B LLM on a single 48GB GPU by training 4-bit models with adapters');
+    assert.equal(first.description, '485 citations');
+    assert.match(String(first.tooltip), /QLoRA drastically lowers hardware cost/);
+    assert.equal(first.command?.command, 'paperClaims.openCard');
+    assert.match(first.accessibilityInformation?.label ?? '', /485 citations/);
+  }, { timeout: 30_000 });
+
+  test('sorts by citations and by title from its commands, and back to file order', async () => {
+    const a = await api();
+    await vscode.commands.executeCommand('paperClaims.sortByCitations');
+    const byCitations = samplePapers(a).map((n) => n.paper.citations.value);
+    assert.deepEqual(byCitations, [...byCitations].sort((x, y) => y - x));
+    await vscode.commands.executeCommand('paperClaims.sortByTitle');
+    const titles = samplePapers(a).map((n) => n.paper.title.text);
+    assert.deepEqual(titles, [...titles].sort((x, y) => x.localeCompare(y)));
+    await vscode.commands.executeCommand('paperClaims.sortByFileOrder');
+    assert.equal(samplePapers(a)[0].paper.index, 0);
+  });
+
+  test('a new seed file appears (grouped by file) and disappears when deleted', async () => {
+    const a = await api();
+    const extra = workspaceFile('more', 'extra-digest.txt');
+    const text = '1 papers found\n\nA brand new paper\n\n0.5\n0.5\n0.5\n7\n\nIt does things.\n';
+    await vscode.workspace.fs.writeFile(extra, new TextEncoder().encode(text));
+    try {
+      const files = await until(() => {
+        const roots = a.tree.getChildren();
+        return roots.filter((n) => n.kind === 'file').length === 2 ? roots : undefined;
+      }, 'the new seed file in the tree');
+      const node = files.find((n) => n.kind === 'file' && n.entry.uri.path.endsWith('extra-digest.txt'))!;
+      assert.deepEqual(paperNodes(a.tree.getChildren(node)).map((n) => n.paper.title.text), ['A brand new paper']);
+    } finally {
+      await vscode.workspace.fs.delete(vscode.Uri.joinPath(extra, '..'), { recursive: true });
+    }
+    await until(() => (a.tree.getChildren().some((n) => n.kind === 'file') ? undefined : true), 'the deleted file to leave the tree');
+    assert.equal(samplePapers(a).length, 24);
+  }, { timeout: 30_000 });
+
+  test('follows unsaved edits of the seed file', async () => {
+    const a = await api();
+    const document = await vscode.workspace.openTextDocument(samplePapers(a)[0].entry.uri);
+    const editor = await vscode.window.showTextDocument(document);
+    const titleLine = samplePapers(a)[0].paper.title.range.line;
+    const original = document.lineAt(titleLine).text;
+    await editor.edit((e) => e.replace(document.lineAt(titleLine).range, 'An edited title'));
+    try {
+      await until(() => (samplePapers(a)[0]?.paper.title.text === 'An edited title' ? true : undefined), 'the edited title in the tree');
+    } finally {
+      await editor.edit((e) => e.replace(document.lineAt(titleLine).range, original));
+      await document.save();
+    }
+    await until(() => (samplePapers(a)[0]?.paper.title.text === original ? true : undefined), 'the title restored');
+  }, { timeout: 30_000 });
+});
+
+suite('Card', () => {
+  test('opens a card for a paper in one reused webview panel', async () => {
+    const a = await api();
+    const [first, second] = samplePapers(a);
+    const shown = new Promise<PaperRef>((resolve) => a.cards.onDidShow(resolve));
+    await vscode.commands.executeCommand('paperClaims.openCard', refOf(first));
+    assert.equal((await shown).title, first.paper.title.text);
+    await vscode.commands.executeCommand('paperClaims.openCard', refOf(second));
+    const cardTabs = () => vscode.window.tabGroups.all.flatMap((g) => g.tabs).filter((t) => t.input instanceof vscode.TabInputWebview && t.input.viewType.endsWith('paperClaims.card'));
+    await until(() => (cardTabs().length === 1 ? true : undefined), 'one card tab');
+    assert.equal(a.cards.currentPaper?.title, second.paper.title.text);
+    await until(() => (/^DeepSeek/.test(cardTabs()[0]?.label ?? '') ? true : undefined), 'the tab titled after the second paper');
+  }, { timeout: 30_000 });
+
+  test('Reveal in File opens the seed file with the title selected', async () => {
+    const a = await api();
+    const paper = samplePapers(a)[7];
+    await vscode.commands.executeCommand('paperClaims.revealInFile', paper);
+    const editor = await until(() => vscode.window.activeTextEditor, 'an editor');
+    assert.ok(editor.document.uri.path.endsWith(SAMPLE));
+    assert.equal(editor.document.getText(editor.selection), paper.paper.title.text);
+  });
+
+  test('Copy Summary puts a Markdown summary on the clipboard', async () => {
+    const a = await api();
+    const paper = samplePapers(a)[2];
+    await vscode.commands.executeCommand('paperClaims.copySummary', paper);
+    const text = await vscode.env.clipboard.readText();
+    assert.match(text, /^## IR-QLoRA: raise accuracy/);
+    assert.match(text, /- Numbers: MMLU avg 40\.8% \\\(IR-QLoRA\\\) vs 38\.4%/);
+  });
+});
+
+suite('Notes', () => {
+  const notesPath = ['notes', 'papers.md'];
+
+  test('Append to Notes creates the notes file and its folder, then appends in order', async () => {
+    const a = await api();
+    const [one, two] = samplePapers(a);
+    const notes = workspaceFile(...notesPath);
+    await vscode.workspace.fs.delete(workspaceFile('notes'), { recursive: true }).then(undefined, () => undefined);
+    // Two appends in quick succession: both land, once each, in order.
+    await Promise.all([vscode.commands.executeCommand('paperClaims.appendToNotes', one), vscode.commands.executeCommand('paperClaims.appendToNotes', two)]);
+    const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(notes));
+    assert.equal(text.split('## Finetune a 65B LLM').length - 1, 1);
+    assert.equal(text.split('## DeepSeek').length - 1, 1);
+    assert.ok(text.indexOf('## Finetune a 65B LLM') < text.indexOf('## DeepSeek'));
+  }, { timeout: 20_000 });
+
+  test('appending while the notes file is open with unsaved edits keeps both', async () => {
+    const a = await api();
+    const notes = workspaceFile(...notesPath);
+    await vscode.workspace.fs.writeFile(notes, new TextEncoder().encode('# My notes\n\nSaved line.\n'));
+    const document = await vscode.workspace.openTextDocument(notes);
+    const editor = await vscode.window.showTextDocument(document);
+    await editor.edit((e) => e.insert(document.lineAt(document.lineCount - 1).range.end, 'Unsaved thought, not yet on disk.\n'));
+    assert.ok(document.isDirty);
+
+    await vscode.commands.executeCommand('paperClaims.appendToNotes', samplePapers(a)[8]);
+
+    const text = document.getText();
+    assert.ok(text.startsWith('# My notes\n\nSaved line.\nUnsaved thought, not yet on disk.\n'), text.slice(0, 200));
+    assert.match(text, /## Microscaling \(MX\)|## Microscaling \\\(MX\\\)/);
+    assert.ok(document.isDirty, 'the user decides when to save');
+    await document.save();
+    const onDisk = new TextDecoder().decode(await vscode.workspace.fs.readFile(notes));
+    assert.ok(onDisk.includes('Unsaved thought, not yet on disk.'));
+    assert.ok(onDisk.includes('Microscaling'));
+    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+  }, { timeout: 20_000 });
+});
