@@ -21,8 +21,11 @@ export class CardPanel implements vscode.Disposable {
   private ready = false;
   private readonly disposables: vscode.Disposable[] = [];
   private readonly shown = new vscode.EventEmitter<PaperRef>();
-  /** Fires after a card was sent to the webview (tests and benchmarks wait on it). */
+  private readonly rendered = new vscode.EventEmitter<string>();
+  /** Fires after a card was sent to the webview. */
   readonly onDidShow = this.shown.event;
+  /** Fires with a card's title once the webview has painted it (tests and the benchmark wait on it). */
+  readonly onDidRender = this.rendered.event;
 
   constructor(
     private readonly extensionUri: vscode.Uri,
@@ -31,6 +34,7 @@ export class CardPanel implements vscode.Disposable {
   ) {
     this.disposables.push(
       this.shown,
+      this.rendered,
       vscode.window.registerWebviewPanelSerializer(CARD_VIEW_TYPE, {
         deserializeWebviewPanel: async (panel, state: unknown) => {
           const parsed = CardStateSchema.safeParse(state);
@@ -85,10 +89,12 @@ export class CardPanel implements vscode.Disposable {
       this.render();
       return;
     }
+    if (command.type === 'rendered') return void this.rendered.fire(command.title);
     const ref = this.current;
     if (!ref) return;
-    const run = { copySummary: this.actions.copySummary, appendToNotes: this.actions.appendToNotes, revealInFile: this.actions.revealInFile }[command.type];
-    void run.call(this.actions, ref);
+    if (command.type === 'copySummary') void this.actions.copySummary(ref);
+    else if (command.type === 'appendToNotes') void this.actions.appendToNotes(ref);
+    else void this.actions.revealInFile(ref);
   }
 
   private render(): void {

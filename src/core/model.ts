@@ -26,7 +26,8 @@ export type TextPart = z.infer<typeof TextPartSchema>;
 export const TextFieldSchema = z.object({
   text: z.string(),
   range: SourceRangeSchema,
-  parts: z.array(TextPartSchema),
+  /** Only for fields joined from several lines; a single-line field maps offsets through `range`. */
+  parts: z.optional(z.array(TextPartSchema)),
 });
 export type TextField = z.infer<typeof TextFieldSchema>;
 
@@ -77,8 +78,8 @@ export interface SeedFile {
 
 /** Maps an offset inside a field's text back to a source position. */
 export function locate(field: TextField, offset: number): { line: number; column: number } {
-  let part = field.parts[0] ?? { offset: 0, line: field.range.line, column: field.range.column };
-  for (const candidate of field.parts) {
+  let part: TextPart = { offset: 0, line: field.range.line, column: field.range.column };
+  for (const candidate of field.parts ?? []) {
     if (candidate.offset > offset) break;
     part = candidate;
   }

@@ -111,9 +111,10 @@ suite('Card', () => {
   test('opens a card for a paper in one reused webview panel', async () => {
     const a = await api();
     const [first, second] = samplePapers(a);
-    const shown = new Promise<PaperRef>((resolve) => a.cards.onDidShow(resolve));
+    // The webview reports each card it has painted: this is the card on screen, not just a message sent.
+    const painted = new Promise<string>((resolve) => a.cards.onDidRender(resolve));
     await vscode.commands.executeCommand('paperClaims.openCard', refOf(first));
-    assert.equal((await shown).title, first.paper.title.text);
+    assert.equal(await painted, first.paper.title.text);
     await vscode.commands.executeCommand('paperClaims.openCard', refOf(second));
     const cardTabs = () => vscode.window.tabGroups.all.flatMap((g) => g.tabs).filter((t) => t.input instanceof vscode.TabInputWebview && t.input.viewType.endsWith('paperClaims.card'));
     await until(() => (cardTabs().length === 1 ? true : undefined), 'one card tab');

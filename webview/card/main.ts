@@ -79,6 +79,7 @@ function render(card: Card): void {
   sections.push(el('p', { class: 'status', id: 'status', role: 'status' }));
   root.replaceChildren(...sections);
   root.setAttribute('aria-labelledby', 'card-title');
+  requestAnimationFrame(() => vscode.postMessage({ type: 'rendered', title: card.title }));
 }
 
 function setStatus(text: string): void {

@@ -37,6 +37,8 @@ export type CardNotification = z.infer<typeof CardNotificationSchema>;
 /** Webview → extension. */
 export const CardCommandSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('ready') }),
+  /** The card for `title` has been painted (sent after the next animation frame). */
+  z.object({ type: z.literal('rendered'), title: z.string() }),
   z.object({ type: z.literal('copySummary') }),
   z.object({ type: z.literal('appendToNotes') }),
   z.object({ type: z.literal('revealInFile') }),
