@@ -1,0 +1,232 @@
+// Damaged text: characters lost or garbled on export. Reported as `damaged` (warning) with what was probably lost;
+// the checker never computes on a guess as if it were fact (claims inside a damaged span are not recomputed, and
+// a reading that depends on a guess says so in its message).
+import { Check } from '../check';
+import type { FieldInfo } from '../checker';
+import { makeCheck } from '../checker';
+import { Quantity } from '../quantity';
+
+export interface Damage {
+  checks: Check[];
+  /** Quantities that must not be computed on. */
+  suppressed: Set<Quantity>;
+  /** Quantities read through a guess, with the note to add to their check's message. */
+  guessed: Map<Quantity, string>;
+}
+
+const MOJIBAKE_RE = /\uFFFD|[ÂÃâÎ][\u0080-\u00BF\u2018-\u203A\u20AC\u2122\u0152\u0153\u0160\u0161\u0178\u017D\u017E\u0192\u02C6\u02DC]{1,2}/g;
+const MOJIBAKE_GUESS: Record<string, string> = {
+  'â†’': '→',
+  'âˆ’': '−',
+  'â€“': '–',
+  'â€”': '—',
+  'Â±': '±',
+  'Î”': 'Δ',
+  'âˆ†': '∆',
+  'Ã—': '×',
+  'â‰ˆ': '≈',
+  'â‰¤': '≤',
+  'â‰¥': '≥',
+  'Â·': '·',
+  'â€™': '’',
+};
+/** At most this many reports of one kind of damage per field: a hostile card must not flood the Problems panel. */
+const MAX_PER_KIND = 10;
+const QUESTION_RE = /\d%?\s?\?\s?[~<>≈]?\d/g;
+
+/** Index of the clause holding `offset` (binary search: clauses are sorted and cover the text). */
+function clauseIndex(info: FieldInfo, offset: number): number {
+  let lo = 0;
+  let hi = info.clauses.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (info.clauses[mid].end < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** First quantity starting at or after `offset`. */
+function lowerBound(qs: Quantity[], offset: number): number {
+  let lo = 0;
+  let hi = qs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (qs[mid].start < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+export function findDamage(fields: FieldInfo[]): Damage {
+  const checks: Check[] = [];
+  const suppressed = new Set<Quantity>();
+  const guessed = new Map<Quantity, string>();
+  const damagedClauses = new Set<string>();
+
+  for (const info of fields) {
+    const text = info.text;
+    // Numbers run together.
+    for (const f of info.reading.fused.slice(0, MAX_PER_KIND)) {
+      const guess = f.guess ? `probably ${f.guess[0]} and ${f.guess[1]} with an arrow or "vs" lost between them` : 'a separator was lost';
+      checks.push(
+        makeCheck(info, f.start, f.end, {
+          kind: 'fused-numbers',
+          verdict: 'damaged',
+          message: `${f.raw}: two numbers run together — ${guess}; not computed on`,
+          stated: f.raw,
+          computed: f.guess ? `${f.guess[0]} → ${f.guess[1]}?` : 'unreadable',
+          explanation: { formula: 'none: the text is damaged', inputs: [`as written: ${f.raw}`], result: 'not computed', closest: f.guess ? `${f.guess[0]} → ${f.guess[1]}` : undefined },
+        }),
+      );
+      damagedClauses.add(`${info.key}:${clauseIndex(info, f.start)}`);
+    }
+    // Brackets that do not pair up.
+    const stack: number[] = [];
+    const strayClose: number[] = [];
+    for (let i = 0; i < text.length; i++) {
+      const c = text[i];
+      if (c === '(') stack.push(i);
+      else if (c === ')') {
+        if (stack.length) stack.pop();
+        else strayClose.push(i);
+      }
+    }
+    const gluedExplained = new Set<Quantity>();
+    for (const pos of strayClose.slice(0, MAX_PER_KIND)) {
+      // The nearest signed number before the bracket, in the same clause: a lost "(∆".
+      const clause = info.clauses[clauseIndex(info, pos)] ?? { start: 0, end: text.length };
+      let signed: Quantity | undefined;
+      let before: Quantity | undefined;
+      const qs = info.reading.quantities;
+      for (let k = lowerBound(qs, clause.start); k < qs.length && qs[k].end <= pos; k++) {
+        const qu = qs[k];
+        if ((qu.sign !== '' || qu.delta) && !qu.name) {
+          signed = qu;
+          before = k > 0 && !qs[k - 1].name ? qs[k - 1] : undefined;
+        }
+      }
+      let message: string;
+      if (signed) {
+        const written = text.slice(Math.max(clause.start, before ? before.numStart : signed.numStart), pos + 1).trim();
+        message = `stray ")": an opening "(∆ " was probably lost before ${signed.raw} ("${written}"); ${signed.raw} is read as the stated change`;
+        gluedExplained.add(signed);
+        guessed.set(signed, `read as a stated change although its opening "(∆" was lost`);
+      } else message = 'stray ")": its opening "(" was probably lost';
+      checks.push(
+        makeCheck(info, pos, pos + 1, {
+          kind: 'lost-bracket',
+          verdict: 'damaged',
+          message,
+          stated: ')',
+          computed: signed ? `(∆ ${signed.raw})` : '( … )',
+          explanation: { formula: 'brackets must pair up', inputs: [`stray ")" at column ${pos + 1} of the ${info.key}`], result: 'an opening bracket is missing' },
+        }),
+      );
+    }
+    for (const pos of stack.slice(0, MAX_PER_KIND)) {
+      checks.push(
+        makeCheck(info, pos, pos + 1, {
+          kind: 'lost-bracket',
+          verdict: 'damaged',
+          message: 'unclosed "(": its closing ")" was probably lost',
+          stated: '(',
+          computed: '( … )',
+          explanation: { formula: 'brackets must pair up', inputs: [], result: 'a closing bracket is missing' },
+        }),
+      );
+    }
+    // A sign glued to the previous number with no bracket left to show it: "0.918+0.069".
+    let gluedCount = 0;
+    for (let k = 0; k < info.reading.quantities.length && gluedCount < MAX_PER_KIND; k++) {
+      const qu = info.reading.quantities[k];
+      if (!qu.glued || qu.name || qu.range !== undefined || gluedExplained.has(qu)) continue;
+      const prev = k > 0 ? info.reading.quantities[k - 1] : undefined;
+      if (!prev || prev.name) continue;
+      checks.push(
+        makeCheck(info, prev.numStart, qu.end, {
+          kind: 'lost-bracket',
+          verdict: 'damaged',
+          message: `${text.slice(prev.numStart, qu.end)}: a sign glued to the previous number — probably " (∆ " was lost before ${qu.raw}; ${qu.raw} is read as the stated change`,
+          stated: text.slice(prev.numStart, qu.end),
+          computed: `${prev.raw} (∆ ${qu.raw})`,
+          explanation: { formula: 'a change is written apart from the value it follows', inputs: [], result: 'separator lost' },
+        }),
+      );
+      guessed.set(qu, 'read as a stated change although the text around it is damaged');
+      gluedCount++;
+    }
+    // Garbled encoding.
+    MOJIBAKE_RE.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    let garbled = 0;
+    while (garbled++ < MAX_PER_KIND && (m = MOJIBAKE_RE.exec(text)) !== null) {
+      const g = m[0];
+      const guess = MOJIBAKE_GUESS[g] ?? MOJIBAKE_GUESS[g.slice(0, 2)];
+      checks.push(
+        makeCheck(info, m.index, m.index + g.length, {
+          kind: 'garbled-text',
+          verdict: 'damaged',
+          message: `"${g}": garbled characters (text decoded with the wrong encoding)${guess ? ` — probably "${guess}"` : ''}`,
+          stated: g,
+          computed: guess ?? '?',
+          explanation: { formula: 'UTF-8 read as Windows-1252', inputs: [], result: guess ? `probably ${guess}` : 'unreadable' },
+        }),
+      );
+      damagedClauses.add(`${info.key}:${clauseIndex(info, m.index)}`);
+    }
+    QUESTION_RE.lastIndex = 0;
+    let questions = 0;
+    while (questions++ < MAX_PER_KIND && (m = QUESTION_RE.exec(text)) !== null) {
+      const at = m.index + m[0].indexOf('?');
+      checks.push(
+        makeCheck(info, at, at + 1, {
+          kind: 'garbled-text',
+          verdict: 'damaged',
+          message: '"?" between two numbers: probably an arrow or dash lost in encoding',
+          stated: '?',
+          computed: '→',
+          explanation: { formula: 'two values need a connector', inputs: [], result: 'probably → or –' },
+        }),
+      );
+      damagedClauses.add(`${info.key}:${clauseIndex(info, at)}`);
+    }
+  }
+
+  // A range with its dash lost: "ranks 164" where another field says "1–64".
+  const ranges = fields.flatMap((f) => f.reading.ranges.slice(0, 20));
+  for (const info of fields) {
+    let lost = 0;
+    for (const qu of info.reading.quantities) {
+      if (lost >= MAX_PER_KIND) break;
+      if (qu.name || qu.reference || qu.range !== undefined || qu.sign !== '' || qu.decimals !== 0 || qu.raw.includes(',')) continue;
+      for (const r of ranges) {
+        if (r.low.decimals !== 0 || r.high.decimals !== 0 || r.low.sign !== '') continue;
+        const joined = r.low.raw.replace(/^[+\-\u2212]/, '') + r.high.raw.replace(/^[+\-\u2212]/, '');
+        if (joined !== qu.raw) continue;
+        if (qu.unit !== '' && r.unit !== '' && qu.unit !== r.unit) continue;
+        const rangeText = `${r.low.raw}–${r.high.raw.replace(/^[+\-\u2212]/, '')}`;
+        checks.push(
+          makeCheck(info, qu.numStart, qu.numEnd, {
+            kind: 'lost-dash',
+            verdict: 'damaged',
+            message: `${qu.raw}: probably the range ${rangeText} with its dash lost (the card says ${rangeText} elsewhere); not computed on`,
+            stated: qu.raw,
+            computed: rangeText,
+            explanation: { formula: 'a number that reads as a range elsewhere on the card', inputs: [`as written: ${qu.raw}`, `elsewhere: ${rangeText}`], result: `probably ${rangeText}`, closest: rangeText },
+          }),
+        );
+        suppressed.add(qu);
+        lost++;
+        break;
+      }
+    }
+  }
+
+  // Claims in a damaged clause are not computed on.
+  for (const info of fields) {
+    for (const claim of info.claims) if (damagedClauses.has(`${info.key}:${claim.clause}`)) suppressed.add(claim.q);
+    for (const v of info.values) if (damagedClauses.has(`${info.key}:${clauseIndex(info, v.start)}`)) suppressed.add(v);
+  }
+  return { checks, suppressed, guessed };
+}

@@ -1,0 +1,198 @@
+// Direction words ("outperforms", "reduces", "matches", "lowest", "strongest"…) in the title, summary and key
+// finding, against what the Numbers line shows. Consistent when any pair of numbers the words can refer to agrees;
+// inconsistent only when every such pair contradicts them.
+import { Check } from '../check';
+import type { FieldInfo, Pair } from '../checker';
+import { exactBase, makeCheck } from '../checker';
+import { Quantity } from '../quantity';
+import { subjectOf } from './subject';
+
+type WordClass = 'better' | 'worse' | 'best' | 'min' | 'max' | 'down' | 'up' | 'match';
+
+const DIRECTION_RE =
+  /\b(outperform\w*|beat(?:s|ing)?|surpass\w*|exceed\w*|improv\w*|better|stronger|boost\w*|strongest|best|highest|largest|lowest|smallest|fewest|reduc\w*|cut(?:s|ting)?|lower(?:s|ed|ing)?|decreas\w*|shrink\w*|slash\w*|fewer|less|smaller|higher|increas\w*|rais(?:es|ed|ing)|match(?:es|ed|ing)?|comparable|on par|similar|close to|closely|near(?![-\u2011])|underperform\w*|worse|degrad\w*)\b/gi;
+
+function classOf(word: string): WordClass {
+  const w = word.toLowerCase();
+  if (/^(outperform|beat|surpass|exceed|improv|better|stronger|boost)/.test(w)) return 'better';
+  if (/^(underperform|worse|degrad)/.test(w)) return 'worse';
+  if (/^(strongest|best)$/.test(w)) return 'best';
+  if (/^(lowest|smallest|fewest)$/.test(w)) return 'min';
+  if (/^(highest|largest)$/.test(w)) return 'max';
+  if (/^(reduc|cut|lower|decreas|shrink|slash|fewer|less|smaller)/.test(w)) return 'down';
+  if (/^(higher|increas|rais)/.test(w)) return 'up';
+  return 'match';
+}
+
+const LOWER_BETTER_RE = /\b(loss|losses|error|errors|err|perplexity|ppl|wer|cer|fid|ece|calibration|latency|mse|mae|rmse|bpc|bpb|memory|time|cost|size|distance|regret|runtime|hallucinat\w*|toxicity)\b/i;
+const HIGHER_BETTER_RE = /\b(accuracy|acc|f1|bleu|rouge(?:-\w+)?|map|auc|auroc|pass@\d+|em|exact match|recall|precision|score|scores|win ?rate|cider|mmlu|top-\d|throughput|ndcg(?:@\d+)?|mrr|hellaswag|gsm8k|spearman|pearson|success|reward)\b/i;
+const SCORE_RE = /\b(accuracy|acc|score|f1|bleu|rouge|mmlu|perplexity|ppl|loss|error|auc|cider|performance|quality|results?|win ?rate|pass@\d)\b/i;
+const BYTES_RE = /\b(memory|vram|storage|size|footprint|bytes?|disk|gb)\b/i;
+const COUNT_RE = /\b(param\w*|weights?|trainable|storage|size|tokens?|flops|compute)\b/i;
+const TIME_RE = /\b(faster|slower|speed\w*|latency|time|throughput|hours?|runtime)\b/i;
+
+function category(p: Pair): 'bytes' | 'time' | 'count' | 'score' {
+  const dims = [p.a.dimension, p.b.dimension];
+  if (dims.includes('bytes')) return 'bytes';
+  if (dims.includes('time')) return 'time';
+  if (dims.includes('count')) return 'count';
+  return 'score';
+}
+
+function allowed(context: string, p: Pair): boolean {
+  const cat = category(p);
+  const cats: string[] = [];
+  if (BYTES_RE.test(context)) cats.push('bytes');
+  if (COUNT_RE.test(context)) cats.push('count');
+  if (TIME_RE.test(context)) cats.push('time');
+  if (SCORE_RE.test(context)) cats.push('score');
+  if (cats.length === 0) return true;
+  return cats.includes(cat);
+}
+
+
+/** Whether lower values are better for the pair's metric; undefined when the card does not say. */
+function lowerIsBetter(p: Pair, context: string): boolean | undefined {
+  const cat = category(p);
+  if (cat !== 'score') return true;
+  const t = p.field.text;
+  const clause = p.field.clauses[p.clause];
+  const around = t.slice(Math.max(clause.start, p.a.start - 60), Math.min(clause.end, p.b.end + 30));
+  for (const s of [around, t, context]) {
+    const lower = LOWER_BETTER_RE.test(s);
+    const higher = HIGHER_BETTER_RE.test(s);
+    if (lower !== higher) return lower;
+  }
+  return undefined;
+}
+
+interface Outcome {
+  ok: boolean;
+  shown: string;
+}
+
+function fmt(q: Quantity): string {
+  return `${q.qualifierRaw ?? ''}${q.raw}${q.unitRaw}`.trim();
+}
+
+function evaluate(cls: WordClass, p: Pair, subject: string, context: string): Outcome | undefined {
+  const va = Number(exactBase(p.a).valueOf());
+  const vb = Number(exactBase(p.b).valueOf());
+  if (!Number.isFinite(va) || !Number.isFinite(vb)) return undefined;
+  // Subject and other side: for a change, "after" against "before"; for a comparison, the value the subject names.
+  let subj = p.a;
+  let other = p.b;
+  if (p.kind === 'change') {
+    subj = p.b;
+    other = p.a;
+  } else if (cls !== 'match') {
+    const side = subjectOf(p, subject);
+    if (side === undefined) return undefined;
+    if (side === 'b') {
+      subj = p.b;
+      other = p.a;
+    }
+  }
+  const vs = subj === p.a ? va : vb;
+  const vo = subj === p.a ? vb : va;
+  const lowerBetter = lowerIsBetter(p, context);
+  if ((cls === 'better' || cls === 'worse') && lowerBetter === undefined) return undefined;
+  const lab = (q: Quantity): string => {
+    const l = q === p.a ? p.labelA : p.labelB;
+    return l ? `${l} ${fmt(q)}` : fmt(q);
+  };
+  const rel = Math.abs(vs - vo) / Math.max(Math.abs(vs), Math.abs(vo), 1e-300);
+  switch (cls) {
+    case 'better':
+      return { ok: lowerBetter ? vs < vo : vs > vo, shown: `${lab(subj)} vs ${lab(other)} (${lowerBetter ? 'lower' : 'higher'} is better)` };
+    case 'worse':
+      return { ok: lowerBetter ? vs > vo : vs < vo, shown: `${lab(subj)} vs ${lab(other)} (${lowerBetter ? 'lower' : 'higher'} is better)` };
+    case 'down':
+      if (category(p) === 'score') return undefined;
+      return { ok: vs < vo, shown: `${lab(subj)} vs ${lab(other)}` };
+    case 'up':
+      if (category(p) === 'score') return undefined;
+      return { ok: vs > vo, shown: `${lab(subj)} vs ${lab(other)}` };
+    case 'match':
+      if (rel <= 0.05) return { ok: true, shown: `${lab(subj)} vs ${lab(other)} (${(rel * 100).toFixed(1)}% apart)` };
+      if (rel > 0.15) return { ok: false, shown: `${lab(subj)} vs ${lab(other)} (${(rel * 100).toFixed(1)}% apart)` };
+      return undefined;
+    default:
+      return undefined;
+  }
+}
+
+function evaluateExtreme(cls: WordClass, p: Pair, subject: string, context: string): Outcome | undefined {
+  // The subject's value against every comparable value in its clause of the Numbers line.
+  const f = p.field;
+  const clause = f.clauses[p.clause];
+  const group = f.values.filter((v) => v.start >= clause.start && v.end <= clause.end && (v.dimension === p.a.dimension || v.dimension === 'none' || p.a.dimension === 'none') && !v.qualifier);
+  if (group.length < 2) return undefined;
+  let subj = p.kind === 'change' ? p.b : p.a;
+  if (p.kind !== 'change') {
+    const side = subjectOf(p, subject);
+    if (side === undefined) return undefined;
+    if (side === 'b') subj = p.b;
+  }
+  const vals = group.map((v) => Number(exactBase(v).valueOf()));
+  const vs = Number(exactBase(subj).valueOf());
+  const lowerBetter = lowerIsBetter(p, context);
+  if (cls === 'best' && lowerBetter === undefined) return undefined;
+  const wantMin = cls === 'min' || (cls === 'best' && lowerBetter);
+  const ok = wantMin ? vals.every((v) => vs <= v) : vals.every((v) => vs >= v);
+  return { ok, shown: `${fmt(subj)} among ${group.map(fmt).join(', ')} (${wantMin ? 'should be the smallest' : 'should be the largest'})` };
+}
+
+/** The part of a text before its first direction word: usually the sentence's subject. */
+export function subjectPart(text: string): string {
+  DIRECTION_RE.lastIndex = 0;
+  const m = DIRECTION_RE.exec(text);
+  DIRECTION_RE.lastIndex = 0;
+  return m ? text.slice(Math.max(0, m.index - 300), m.index) : text.slice(0, 60);
+}
+
+export function checkDirections(fields: FieldInfo[], suppressed: Set<Quantity>): Check[] {
+  const numbers = fields.find((f) => f.key === 'numbers');
+  if (!numbers) return [];
+  const pairs = numbers.pairs.filter((p) => p.kind !== 'part' && !suppressed.has(p.a) && !suppressed.has(p.b)).slice(0, 20);
+  if (pairs.length === 0) return [];
+  const out: Check[] = [];
+  for (const info of fields) {
+    if (info === numbers) continue;
+    const text = info.text;
+    DIRECTION_RE.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    let count = 0;
+    while ((m = DIRECTION_RE.exec(text)) !== null && count < 200) {
+      count++;
+      const word = m[0];
+      const cls = classOf(word);
+      const start = m.index;
+      const end = start + word.length;
+      const sentenceStart = Math.max(0, text.lastIndexOf('. ', start) + 1, text.lastIndexOf(';', start) + 1);
+      const subject = text.slice(Math.max(sentenceStart, start - 300), start);
+      const context = text.slice(Math.max(sentenceStart, start - 25), Math.min(text.length, end + 40));
+      const outcomes: Outcome[] = [];
+      for (const p of pairs) {
+        if (!allowed(context, p)) continue;
+        const o = cls === 'best' || cls === 'min' || cls === 'max' ? evaluateExtreme(cls, p, subject, context) : evaluate(cls, p, subject, context);
+        if (o) outcomes.push(o);
+      }
+      if (outcomes.length === 0) continue;
+      const good = outcomes.find((o) => o.ok);
+      const shown = (good ?? outcomes[0]).shown;
+      out.push(
+        makeCheck(info, start, end, {
+          kind: 'direction',
+          verdict: good ? 'consistent' : 'inconsistent',
+          message: good ? `“${word}”: ✓ the numbers agree — ${shown}` : `“${word}”: the numbers say otherwise — ${shown}`,
+          stated: word,
+          computed: shown,
+          explanation: { formula: `direction of “${word}” against the Numbers line`, inputs: outcomes.map((o) => o.shown), result: good ? 'agrees' : 'contradicts' },
+        }),
+      );
+      break; // one direction check per field
+    }
+  }
+  return out;
+}

@@ -1,0 +1,424 @@
+// Reads quantities from card text: numbers with their sign, thousands separators, decimals and exponent, the unit
+// or multiplier written after them, the qualifier written before them (`>`, `~`, "about", "up to"…), and ranges
+// (`10–1000x`, `3.83%–28.74%`, `1e17–2e19`). Each quantity keeps its offsets in the field's text and its raw string
+// (trailing zeros carry precision).
+//
+// The scanner walks the text once by hand; the only regular expressions run on short, bounded slices around a
+// number (a few dozen characters), so reading a 1 MB line takes linear time whatever it contains.
+
+export type Dimension = 'none' | 'count' | 'bytes' | 'time' | 'percent' | 'pp' | 'factor' | 'bits';
+export type Qualifier = 'approx' | 'gt' | 'ge' | 'lt' | 'le';
+
+export interface Quantity {
+  /** The number as written, sign included (`−0.65`, `1,312`, `1e17`, `36.0`). */
+  raw: string;
+  /** The number's value, without the multiplier (`60` for `60K`). */
+  value: number;
+  /** Decimals of `raw` (trailing zeros count; `1e17` → −17). */
+  decimals: number;
+  /** An explicit sign written before the number. */
+  sign: '+' | '-' | '';
+  /** The sign is glued to the previous number with no space (`147.0-0.65`, `0.918+0.069`). */
+  glued: boolean;
+  /** Multiplier to the dimension's base unit (K → 1e3, GB → 1e9 bytes, ms → 1e-3 s). */
+  scale: number;
+  /** Canonical unit (`%`, `pp`, `×`, `K`, `M`, `B`, `GB`, `ms`, `bit`…) or '' when none. */
+  unit: string;
+  /** The unit as written, including any space before it. */
+  unitRaw: string;
+  dimension: Dimension;
+  qualifier?: Qualifier;
+  qualifierRaw?: string;
+  /** Offsets of the whole quantity (qualifier, sign, number, unit) in the field text; `end` exclusive. */
+  start: number;
+  end: number;
+  /** Offsets of the number itself (sign included). */
+  numStart: number;
+  numEnd: number;
+  /** Part of an identifier (`GPT3`, `LLaMA-2`, `Top-1`, `3rd`): not a measurement. */
+  name: boolean;
+  /** A reference (`Table 4`, `Fig. 2`, `Eq. 3`). */
+  reference: boolean;
+  /** Used as an adjective (`4-bit`, `5-shot`): describes a setting rather than reporting a result. */
+  attributive: boolean;
+  /** Written after ± (a spread, not a value). */
+  plusMinus: boolean;
+  /** Written after ∆ or Δ (a stated change). */
+  delta: boolean;
+  /** Written with a trailing `+` (`550+`). */
+  plus: boolean;
+  /** Index of the range this number belongs to, if any. */
+  range?: number;
+}
+
+export interface Range {
+  low: Quantity;
+  high: Quantity;
+  start: number;
+  end: number;
+  dimension: Dimension;
+  unit: string;
+  qualifier?: Qualifier;
+}
+
+/** Two numbers run together (`87.8288.69`, `71.28%3.06`): a separator was lost. */
+export interface Fused {
+  raw: string;
+  start: number;
+  end: number;
+  /** The two numbers it probably was, when a split is plausible. */
+  guess?: [string, string];
+}
+
+export interface Reading {
+  quantities: Quantity[];
+  ranges: Range[];
+  fused: Fused[];
+}
+
+const isDigit = (c: string | undefined): boolean => c !== undefined && c >= '0' && c <= '9';
+const LETTER = /\p{L}/u;
+const isLetter = (c: string | undefined): boolean => c !== undefined && LETTER.test(c);
+const isAlnum = (c: string | undefined): boolean => isDigit(c) || isLetter(c);
+
+interface UnitDef {
+  unit: string;
+  dimension: Dimension;
+  scale: number;
+}
+
+/** Units written after a number; matched on a bounded slice, longest first, then a word boundary. */
+const UNIT_RE =
+  /^(\s?)(percentage points?|pct\.? points?|p\.p\.|pp|points?|pts|%|×|[xX](?![\p{L}\d])|-?fold|times|thousand|million|billion|trillion|KiB|MiB|GiB|TiB|KB|kB|MB|GB|TB|PB|bytes?|ns|µs|us|ms|secs?|seconds?|s|mins?|minutes?|hrs?|hours?|h|days?|-?bits?|bn|[KkMBT])(?![\p{L}\d])/u;
+
+function unitDef(token: string): UnitDef {
+  const t = token.replace(/^-/, '');
+  switch (t) {
+    case '%':
+      return { unit: '%', dimension: 'percent', scale: 1 };
+    case '×':
+    case 'x':
+    case 'X':
+    case 'fold':
+    case 'times':
+      return { unit: '×', dimension: 'factor', scale: 1 };
+    case 'K':
+    case 'k':
+    case 'thousand':
+      return { unit: 'K', dimension: 'count', scale: 1e3 };
+    case 'M':
+    case 'million':
+      return { unit: 'M', dimension: 'count', scale: 1e6 };
+    case 'B':
+    case 'bn':
+    case 'billion':
+      return { unit: 'B', dimension: 'count', scale: 1e9 };
+    case 'T':
+    case 'trillion':
+      return { unit: 'T', dimension: 'count', scale: 1e12 };
+    case 'KB':
+    case 'kB':
+      return { unit: 'KB', dimension: 'bytes', scale: 1e3 };
+    case 'MB':
+      return { unit: 'MB', dimension: 'bytes', scale: 1e6 };
+    case 'GB':
+      return { unit: 'GB', dimension: 'bytes', scale: 1e9 };
+    case 'TB':
+      return { unit: 'TB', dimension: 'bytes', scale: 1e12 };
+    case 'PB':
+      return { unit: 'PB', dimension: 'bytes', scale: 1e15 };
+    case 'KiB':
+      return { unit: 'KiB', dimension: 'bytes', scale: 1024 };
+    case 'MiB':
+      return { unit: 'MiB', dimension: 'bytes', scale: 1024 ** 2 };
+    case 'GiB':
+      return { unit: 'GiB', dimension: 'bytes', scale: 1024 ** 3 };
+    case 'TiB':
+      return { unit: 'TiB', dimension: 'bytes', scale: 1024 ** 4 };
+    case 'byte':
+    case 'bytes':
+      return { unit: 'B', dimension: 'bytes', scale: 1 };
+    case 'ns':
+      return { unit: 'ns', dimension: 'time', scale: 1e-9 };
+    case 'µs':
+    case 'us':
+      return { unit: 'µs', dimension: 'time', scale: 1e-6 };
+    case 'ms':
+      return { unit: 'ms', dimension: 'time', scale: 1e-3 };
+    case 's':
+    case 'sec':
+    case 'secs':
+    case 'second':
+    case 'seconds':
+      return { unit: 's', dimension: 'time', scale: 1 };
+    case 'min':
+    case 'mins':
+    case 'minute':
+    case 'minutes':
+      return { unit: 'min', dimension: 'time', scale: 60 };
+    case 'h':
+    case 'hr':
+    case 'hrs':
+    case 'hour':
+    case 'hours':
+      return { unit: 'h', dimension: 'time', scale: 3600 };
+    case 'day':
+    case 'days':
+      return { unit: 'd', dimension: 'time', scale: 86400 };
+    case 'bit':
+    case 'bits':
+      return { unit: 'bit', dimension: 'bits', scale: 1 };
+    default:
+      // pp and its spellings
+      return { unit: 'pp', dimension: 'pp', scale: 1 };
+  }
+}
+
+/** Qualifiers written just before a number; matched at the end of a bounded slice. */
+const QUALIFIER_RE =
+  /((?<![-=])>=?|<=?(?![-=])|≥|≤|~|≈|∼|≃|\b(?:more than|greater than|larger than|higher than|over|above|at least|exceeding|less than|fewer than|lower than|smaller than|under|below|up to|at most|about|around|roughly|approximately|approx\.?|nearly|almost|circa|ca\.|some))\s*$/i;
+
+function qualifierOf(token: string): Qualifier {
+  const t = token.toLowerCase();
+  if (t === '>' || /^(more|greater|larger|higher) than$|^over$|^above$|^exceeding$/.test(t)) return 'gt';
+  if (t === '>=' || t === '≥' || t === 'at least') return 'ge';
+  if (t === '<' || /^(less|fewer|lower|smaller) than$|^under$|^below$/.test(t)) return 'lt';
+  if (t === '<=' || t === '≤' || t === 'up to' || t === 'at most') return 'le';
+  return 'approx';
+}
+
+const REFERENCE_RE = /\b(?:table|tab\.|fig\.?|figure|section|sec\.|eq\.?|equation|appendix|line|page|p\.|ref\.?|step|stage|round|epoch|layer|version|v)\s*$/i;
+const SIGNS = '+-\u2212';
+
+/** Numbers read per field at most: prose holds a few dozen; beyond this the text is a dump, not claims. */
+export const MAX_QUANTITIES = 5000;
+
+/** Reads every number in `text` (up to MAX_QUANTITIES). Linear in the length of the text. */
+export function readQuantities(text: string): Reading {
+  const quantities: Quantity[] = [];
+  const fused: Fused[] = [];
+  const n = text.length;
+  let i = 0;
+  let previousNameEnd = -2;
+  while (i < n && quantities.length < MAX_QUANTITIES) {
+    const c = text[i];
+    if (!isDigit(c)) {
+      i++;
+      continue;
+    }
+    // A digit that starts a number (the scanner never lands inside one: it jumps past each number it reads).
+    const start = i;
+    let j = i;
+    // Thousands groups: 1–3 digits then groups of ",ddd" not followed by another digit.
+    let k = j;
+    while (isDigit(text[k])) k++;
+    const intLen = k - j;
+    let end = k;
+    if (intLen <= 3 && text[k] === ',' && isDigit(text[k + 1]) && isDigit(text[k + 2]) && isDigit(text[k + 3]) && !isDigit(text[k + 4])) {
+      while (text[end] === ',' && isDigit(text[end + 1]) && isDigit(text[end + 2]) && isDigit(text[end + 3]) && !isDigit(text[end + 4])) end += 4;
+    }
+    j = end;
+    let hadDot = false;
+    if (text[j] === '.' && isDigit(text[j + 1])) {
+      hadDot = true;
+      j++;
+      while (isDigit(text[j])) j++;
+    }
+    // A second decimal point straight after the decimals: two numbers run together (`87.8288.69`).
+    if (hadDot && text[j] === '.' && isDigit(text[j + 1])) {
+      let f = j + 1;
+      while (isDigit(text[f]) || (text[f] === '.' && isDigit(text[f + 1]))) f++;
+      const raw = text.slice(start, f);
+      if (!isLetter(text[start - 1]) && !isLetter(text[f])) fused.push({ raw, start, end: f, guess: splitFused(raw) });
+      previousNameEnd = -2;
+      i = f;
+      continue;
+    }
+    // Exponent.
+    if ((text[j] === 'e' || text[j] === 'E') && (isDigit(text[j + 1]) || (SIGNS.includes(text[j + 1] ?? '') && isDigit(text[j + 2])))) {
+      let e = j + 1;
+      if (!isDigit(text[e])) e++;
+      const digitsStart = e;
+      while (isDigit(text[e]) && e - digitsStart < 4) e++;
+      if (!isDigit(text[e]) && !isLetter(text[e])) j = e;
+    }
+    let numStart = start;
+    let sign: Quantity['sign'] = '';
+    let glued = false;
+    const before = text[start - 1];
+    if (before !== undefined && SIGNS.includes(before)) {
+      const b2 = text[start - 2];
+      if (b2 === undefined || !isAlnum(b2) || quantities.length > 0 && quantities[quantities.length - 1].end === start - 1 && !quantities[quantities.length - 1].name) {
+        sign = before === '+' ? '+' : '-';
+        numStart = start - 1;
+        glued = b2 !== undefined && (isDigit(b2) || b2 === '%' || isLetter(b2));
+      }
+    }
+    // Identifier parts: GPT3, W3A3, LLaMA-2-70B, CIFAR-10/100, Top-1, Pass@1.
+    let name = false;
+    if (isLetter(before) || before === '_' || before === '@' || before === '#') name = true;
+    else if (sign === '' && (before === '-' || before === '\u2011' || before === '/' || before === '.' || before === '_')) {
+      const b2 = text[start - 2];
+      if (isLetter(b2) || previousNameEnd === start - 1) name = true;
+    }
+    const raw = text.slice(numStart, j);
+    // Unit after the number, on a bounded slice.
+    let unitRaw = '';
+    let def: UnitDef = { unit: '', dimension: 'none', scale: 1 };
+    let after = j;
+    const tail = text.slice(j, j + 24);
+    // A per cent sign needs no word boundary after it (`55.20%56.45%` is two numbers run together).
+    const um = tail[0] === '%' || (tail[0] === ' ' && tail[1] === '%') ? ['' + tail.slice(0, tail[0] === '%' ? 1 : 2), tail[0] === ' ' ? ' ' : '', '%'] : UNIT_RE.exec(tail);
+    if (um && !name) {
+      const token = um[2];
+      // "-bit"/"-fold" are glued with a hyphen; a single space is allowed before other units, but not before
+      // one-letter multipliers or x (a lone "x" after a space is usually a variable).
+      const spaced = um[1] !== '';
+      const oneLetter = /^[KkMBTxX]$/.test(token);
+      if (!(spaced && oneLetter) && !(spaced && token.startsWith('-'))) {
+        unitRaw = um[0];
+        def = unitDef(token);
+        after = j + um[0].length;
+      }
+    }
+    let attributive = false;
+    if (!name && unitRaw === '' && (text[after] === '-' || text[after] === '\u2011') && isLetter(text[after + 1])) attributive = true;
+    if (!name && /^-?bits?$/.test(unitRaw.trim()) && unitRaw.startsWith('-')) attributive = true;
+    if (!name && unitRaw === '' && isLetter(text[after])) name = true; // 3rd, 8xA100, 2nd…
+    // Two numbers run together after a unit (`71.28%3.06`).
+    if (!name && def.dimension === 'percent' && isDigit(text[after])) {
+      let f = after;
+      while (isDigit(text[f]) || (text[f] === '.' && isDigit(text[f + 1]))) f++;
+      const rawF = text.slice(start, f);
+      fused.push({ raw: rawF, start, end: f, guess: [text.slice(start, after), text.slice(after, f)] });
+      i = f;
+      previousNameEnd = -2;
+      continue;
+    }
+    let plus = false;
+    if (text[after] === '+' && !isDigit(text[after + 1])) {
+      plus = true;
+      after++;
+    }
+    // Qualifier and ∆/± before the number, on a bounded slice.
+    const head = text.slice(Math.max(0, numStart - 24), numStart);
+    const trimmedHead = head.trimEnd();
+    const lc = trimmedHead[trimmedHead.length - 1];
+    const wordy = isLetter(lc) || lc === '.';
+    let qualifier: Qualifier | undefined;
+    let qualifierRaw: string | undefined;
+    let qStart = numStart;
+    if (!name && !glued && lc !== undefined && (wordy || '<>~≈∼≃≤≥='.includes(lc))) {
+      const qm = QUALIFIER_RE.exec(head);
+      if (qm) {
+        qualifierRaw = qm[1];
+        qualifier = qualifierOf(qm[1]);
+        qStart = numStart - qm[0].length;
+      }
+    }
+    if (plus && !qualifier) qualifier = 'ge';
+    const delta = lc !== undefined && (lc === '∆' || lc === 'Δ' || lc === ':' || wordy) && /[∆Δ]$|\bdelta:?$|\bdiff\.?:?$/i.test(trimmedHead);
+    const plusMinus = lc === '±' || (lc === '-' && /\+\/-$/.test(trimmedHead));
+    const reference = !name && wordy && REFERENCE_RE.test(head);
+    const value = Number(raw.includes(',') || raw.includes('\u2212') ? raw.replace(/,/g, '').replace('\u2212', '-') : raw);
+    const decimals = decimalsFromRaw(raw);
+    if (Number.isFinite(value)) {
+      quantities.push({
+        raw,
+        value,
+        decimals,
+        sign,
+        glued,
+        scale: def.scale,
+        unit: def.unit,
+        unitRaw,
+        dimension: def.dimension,
+        qualifier,
+        qualifierRaw,
+        start: qStart,
+        end: after,
+        numStart,
+        numEnd: j,
+        name,
+        reference,
+        attributive,
+        plusMinus,
+        delta,
+        plus,
+      });
+    }
+    previousNameEnd = name ? j : -2;
+    i = Math.max(after, j, i + 1);
+  }
+  const ranges = findRanges(text, quantities);
+  return { quantities, ranges, fused };
+}
+
+function decimalsFromRaw(raw: string): number {
+  const s = raw.replace(/,/g, '');
+  const e = s.search(/[eE]/);
+  const mantissa = e < 0 ? s : s.slice(0, e);
+  const exponent = e < 0 ? 0 : Number(s.slice(e + 1).replace('\u2212', '-'));
+  const dot = mantissa.indexOf('.');
+  return (dot < 0 ? 0 : mantissa.length - dot - 1) - exponent;
+}
+
+/** Splits `87.8288.69` into `87.82` and `88.69`: the first number gets as many decimals as the second. */
+export function splitFused(raw: string): [string, string] | undefined {
+  const first = raw.indexOf('.');
+  const last = raw.lastIndexOf('.');
+  if (first < 0 || last === first) return undefined;
+  if (raw.indexOf('.', first + 1) !== last) return undefined;
+  const middle = raw.slice(first + 1, last);
+  const d2 = raw.length - last - 1;
+  let k = d2;
+  if (middle.length - k < 1) k = middle.length - 1;
+  if (k < 1) return undefined;
+  return [raw.slice(0, first + 1 + k), raw.slice(first + 1 + k)];
+}
+
+const RANGE_DASH = /^\s?[\u2013\u2014\u2011]\s?$|^-$|^\s(?:to)\s$/;
+
+/** Joins `a–b` (en/em dash, non-breaking hyphen, a glued hyphen or " to ") into ranges when a < b. */
+function findRanges(text: string, qs: Quantity[]): Range[] {
+  const ranges: Range[] = [];
+  for (let k = 0; k + 1 < qs.length; k++) {
+    const a = qs[k];
+    const b = qs[k + 1];
+    if (a.name || b.name || a.range !== undefined || a.plusMinus || b.plusMinus) continue;
+    // The dash may have been read as b's sign (`2-4`): look at what lies between a's end and b's digits.
+    const between = text.slice(a.end, b.sign !== '' && b.glued ? b.numStart : b.start);
+    let dash = between;
+    if (b.sign === '-' && b.glued && between === '') dash = '-';
+    if (dash.length > 6 || !RANGE_DASH.test(dash)) continue;
+    if (dash.includes('to') && /\bfrom\s+\S*\s*$/i.test(text.slice(Math.max(0, a.start - 12), a.start))) continue;
+    if (a.unit !== '' && b.unit !== '' && a.dimension !== b.dimension) continue;
+    if (b.qualifier && b.qualifier !== 'approx') continue;
+    const scaleA = a.unit === '' ? b.scale : a.scale;
+    const lowValue = Math.abs(a.value) * scaleA * (a.sign === '-' ? -1 : 1);
+    const highValue = Math.abs(b.value) * b.scale;
+    if (!(lowValue < highValue)) continue;
+    const index = ranges.length;
+    const low: Quantity = a.unit === '' ? { ...a, unit: b.unit, unitRaw: '', dimension: b.dimension, scale: b.scale } : a;
+    const high: Quantity = b.sign === '-' && b.glued ? { ...b, sign: '', glued: false, raw: b.raw.slice(1), numStart: b.numStart + 1, value: Math.abs(b.value) } : b;
+    low.range = index;
+    high.range = index;
+    a.range = index;
+    b.range = index;
+    qs[k] = low;
+    qs[k + 1] = high;
+    ranges.push({ low, high, start: a.start, end: b.end, dimension: b.dimension, unit: b.unit, qualifier: a.qualifier });
+    k++;
+  }
+  return ranges;
+}
+
+/** The quantity's value in its dimension's base unit (`60K` → 60000, `2.1 GB` → 2.1e9). */
+export function baseValue(q: Quantity): number {
+  return q.value * q.scale;
+}
+
+/** A short text for a quantity as read: `27.1 GB`, `−0.65`, `~130.6 GB`. */
+export function describe(q: Quantity): string {
+  return `${q.qualifierRaw ? `${q.qualifierRaw}` : ''}${q.raw}${q.unitRaw}`.trim();
+}

@@ -1,0 +1,258 @@
+// Rounding rules for checking reported numbers, after scrutiny/GRIM and statcheck (see docs/claims.md).
+//
+// A reported number stands for the interval it was rounded from. Its precision is read from the *string*
+// ("36.0" has one decimal; "1e17" is precise to 10^17), so values are kept as text until they are read here.
+// Arithmetic is exact: every value is a mathjs Fraction (imported through `create()` with only the fraction
+// factory), so a boundary such as 92.45 is never blurred by binary floating point.
+//
+// Every function here is small and pure; each rounding rule has one function.
+import { create, fractionDependencies, Fraction } from 'mathjs';
+
+const math = create({ fractionDependencies });
+
+export type Q = Fraction;
+
+/** An exact rational. */
+export function q(n: bigint | number, d: bigint | number = 1): Q {
+  if (typeof n === 'number' && !Number.isInteger(n)) return math.fraction!(n);
+  return math.fraction!(BigInt(n), BigInt(d));
+}
+
+export const ZERO = q(0);
+export const ONE = q(1);
+export const HUNDRED = q(100);
+
+/** 10^e as an exact rational (e may be negative). */
+export function pow10(e: number): Q {
+  return e >= 0 ? q(10n ** BigInt(e)) : q(1n, 10n ** BigInt(-e));
+}
+
+/** Half a step in the last reported digit for `decimals` decimals: 0.5·10^-decimals. */
+export function halfStep(decimals: number): Q {
+  return pow10(-decimals).div(2);
+}
+
+/**
+ * Decimals of a number as written: digits after the point, minus the exponent. Trailing zeros count:
+ * `decimalsOf("36.0") === 1`, `decimalsOf("1,312") === 0`, `decimalsOf("2.5e19") === -18`.
+ */
+export function decimalsOf(raw: string): number {
+  const s = normaliseNumber(raw);
+  const e = s.search(/[eE]/);
+  const mantissa = e < 0 ? s : s.slice(0, e);
+  const exponent = e < 0 ? 0 : Number(s.slice(e + 1));
+  const dot = mantissa.indexOf('.');
+  const decimals = dot < 0 ? 0 : mantissa.length - dot - 1;
+  return decimals - exponent;
+}
+
+/** Removes thousands separators and maps the Unicode minus to ASCII: `−1,312.5` → `-1312.5`. */
+export function normaliseNumber(raw: string): string {
+  return raw.replace(/,/g, '').replace(/\u2212/g, '-').replace(/^\+/, '');
+}
+
+/** The exact value of a number as written (`"27.1"` → 271/10, `"1e17"`, `"−0.65"`); undefined if unreadable. */
+export function exact(raw: string): Q | undefined {
+  const s = normaliseNumber(raw);
+  const m = /^(-?)(\d+)(?:\.(\d+))?(?:[eE]([+-]?\d{1,4}))?$/.exec(s);
+  if (!m) return undefined;
+  const frac = m[3] ?? '';
+  const digits = BigInt(m[2] + frac);
+  const exponent = (m[4] ? Number(m[4]) : 0) - frac.length;
+  let value = exponent >= 0 ? q(digits * 10n ** BigInt(exponent)) : q(digits, 10n ** BigInt(-exponent));
+  if (m[1] === '-') value = value.neg();
+  return value;
+}
+
+/** An interval of real numbers; `null` ends are unbounded (−∞ below, +∞ above). */
+export interface Interval {
+  lo: Q | null;
+  hi: Q | null;
+  loIncl: boolean;
+  hiIncl: boolean;
+}
+
+export function point(v: Q): Interval {
+  return { lo: v, hi: v, loIncl: true, hiIncl: true };
+}
+
+export function closed(lo: Q | null, hi: Q | null): Interval {
+  return { lo, hi, loIncl: lo !== null, hiIncl: hi !== null };
+}
+
+/**
+ * Rule: round half up (away from zero), the rule most software and most writers use.
+ * `roundHalfUp(92.45, 1) = 92.5`, `roundHalfUp(-0.65, 1) = -0.7`.
+ */
+export function roundHalfUp(v: Q, decimals: number): Q {
+  const scale = pow10(decimals);
+  const scaled = v.abs().mul(scale);
+  const r = scaled.add(q(1, 2)).floor();
+  const out = r.div(scale);
+  return v.s < 0n ? out.neg() : out;
+}
+
+/**
+ * Rule: round half to even (banker's rounding, IEEE default in some tools): ties go to the even digit.
+ * `roundHalfEven(33.45, 1) = 33.4`, `roundHalfEven(33.55, 1) = 33.6`.
+ */
+export function roundHalfEven(v: Q, decimals: number): Q {
+  const scale = pow10(decimals);
+  const scaled = v.abs().mul(scale);
+  const fl = scaled.floor();
+  const rest = scaled.sub(fl);
+  let r = fl;
+  const c = rest.compare(q(1, 2));
+  if (c > 0 || (c === 0 && fl.n % 2n === 1n)) r = fl.add(ONE);
+  const out = r.div(scale);
+  return v.s < 0n ? out.neg() : out;
+}
+
+/** Rule: a value is acceptable for a stated value if either half-up or half-even rounding gives it. */
+export function roundsTo(v: Q, stated: Q, decimals: number): boolean {
+  return roundHalfUp(v, decimals).equals(stated) || roundHalfEven(v, decimals).equals(stated);
+}
+
+/**
+ * Rule (scrutiny's `unround`): the interval a stated value was rounded from, with inclusive flags that accept
+ * half-up or half-even rounding. `unround("27.1")` → [27.05, 27.15] with 27.05 included (half-up) and 27.15
+ * excluded (27.15 → 27.2 either way).
+ */
+export function unround(raw: string): Interval | undefined {
+  const v = exact(raw);
+  if (!v) return undefined;
+  const d = decimalsOf(raw);
+  return unroundValue(v, d);
+}
+
+export function unroundValue(v: Q, decimals: number): Interval {
+  const h = halfStep(decimals);
+  const lo = v.sub(h);
+  const hi = v.add(h);
+  // Half-up (away from zero): the tie nearer zero rounds away to v, the other tie rounds away from v.
+  const positive = v.s > 0n && !v.equals(ZERO);
+  const negative = v.s < 0n && !v.equals(ZERO);
+  const upLo = positive;
+  const upHi = negative;
+  // Half-even: both ties round to v when v's last digit is even.
+  const lastDigit = v.abs().mul(pow10(decimals)).floor().n % 10n;
+  const even = lastDigit % 2n === 0n;
+  return { lo, hi, loIncl: upLo || even, hiIncl: upHi || even };
+}
+
+/** Does the interval contain v (respecting inclusive flags)? */
+export function contains(i: Interval, v: Q): boolean {
+  if (i.lo !== null) {
+    const c = v.compare(i.lo);
+    if (c < 0 || (c === 0 && !i.loIncl)) return false;
+  }
+  if (i.hi !== null) {
+    const c = v.compare(i.hi);
+    if (c > 0 || (c === 0 && !i.hiIncl)) return false;
+  }
+  return true;
+}
+
+/** Do two intervals share a point? */
+export function overlaps(a: Interval, b: Interval): boolean {
+  // a.lo <= b.hi and b.lo <= a.hi, with open ends excluded.
+  const before = (x: Interval, y: Interval): boolean => {
+    // true when x lies entirely below y
+    if (x.hi === null || y.lo === null) return false;
+    const c = x.hi.compare(y.lo);
+    return c < 0 || (c === 0 && !(x.hiIncl && y.loIncl));
+  };
+  return !before(a, b) && !before(b, a);
+}
+
+/**
+ * Rule (scrutiny's near miss): the values, at `decimals` precision, that some point of `computed` rounds to form a
+ * run from `round(lo)` to `round(hi)`; `steps` is how many last-digit steps the stated value lies outside that run
+ * (0 inside), and `closest` the nearest value of the run.
+ */
+export function stepsAway(computed: Interval, stated: Q, decimals: number): { steps: number; closest: Q } {
+  const step = pow10(-decimals);
+  const lo = computed.lo === null ? null : minQ(roundHalfUp(computed.lo, decimals), roundHalfEven(computed.lo, decimals));
+  const hi = computed.hi === null ? null : maxQ(roundHalfUp(computed.hi, decimals), roundHalfEven(computed.hi, decimals));
+  if (lo !== null && stated.compare(lo) < 0) return { steps: Number(lo.sub(stated).div(step).valueOf()), closest: lo };
+  if (hi !== null && stated.compare(hi) > 0) return { steps: Number(stated.sub(hi).div(step).valueOf()), closest: hi };
+  return { steps: 0, closest: stated };
+}
+
+/** Rule: a value rounded to the precision of a stated string (`roundLike(92.25, "93")` = 92). */
+export function roundLike(v: Q, raw: string): Q {
+  return roundHalfUp(v, decimalsOf(raw));
+}
+
+export function minQ(a: Q, b: Q): Q {
+  return a.compare(b) <= 0 ? a : b;
+}
+export function maxQ(a: Q, b: Q): Q {
+  return a.compare(b) >= 0 ? a : b;
+}
+
+/** Writes v with exactly `decimals` decimals (negative decimals round to tens, hundreds…), half up. */
+export function formatQ(v: Q, decimals: number, minus = '-'): string {
+  const r = roundHalfUp(v, decimals);
+  const d = Math.max(0, decimals);
+  const scaled = r.abs().mul(pow10(d)).round(0); // an integer after rounding
+  let digits = scaled.n.toString();
+  if (d > 0) {
+    digits = digits.padStart(d + 1, '0');
+    digits = `${digits.slice(0, digits.length - d)}.${digits.slice(digits.length - d)}`;
+  }
+  const negative = r.s < 0n && !r.equals(ZERO);
+  return (negative ? minus : '') + digits;
+}
+
+/** Decimals that show `v` with about `significant` significant digits (at least `min`, at most 8). */
+export function decimalsForSignificant(v: Q, significant: number, min = 0): number {
+  const x = Math.abs(Number(v.valueOf()));
+  if (!Number.isFinite(x) || x === 0) return Math.max(min, 0);
+  const magnitude = Math.floor(Math.log10(x));
+  return Math.min(8, Math.max(min, significant - 1 - magnitude));
+}
+
+/** Writes an interval as `lo…hi` (or `> lo`, `< hi`, or one value when both ends agree at this precision). */
+export function formatInterval(i: Interval, decimals: number, suffix = '', minus = '\u2212'): string {
+  if (i.lo === null && i.hi === null) return 'any value';
+  if (i.hi === null) return `${i.loIncl ? '≥' : '>'} ${formatQ(i.lo!, decimals, minus)}${suffix}`;
+  if (i.lo === null) return `${i.hiIncl ? '≤' : '<'} ${formatQ(i.hi, decimals, minus)}${suffix}`;
+  const a = formatQ(i.lo, decimals, minus);
+  const b = formatQ(i.hi, decimals, minus);
+  return a === b ? `${a}${suffix}` : `${a}…${b}${suffix}`;
+}
+
+/** Converts to a float for display and charts. */
+export function toNumber(v: Q): number {
+  return Number(v.valueOf());
+}
+
+/** Lower/upper bounds of products and quotients of intervals of positive numbers (null = unbounded). */
+export function divPositive(a: Interval, b: Interval): Interval {
+  // a / b is increasing in a and decreasing in b.
+  const lo = a.lo === null || b.hi === null ? (b.hi === null ? ZERO : null) : a.lo.div(b.hi);
+  const hi = a.hi === null || b.lo === null || b.lo.equals(ZERO) ? null : a.hi.div(b.lo);
+  return { lo, hi, loIncl: a.loIncl && b.hiIncl, hiIncl: a.hiIncl && b.loIncl };
+}
+
+/** a − b over intervals. */
+export function subInterval(a: Interval, b: Interval): Interval {
+  const lo = a.lo === null || b.hi === null ? null : a.lo.sub(b.hi);
+  const hi = a.hi === null || b.lo === null ? null : a.hi.sub(b.lo);
+  return { lo, hi, loIncl: a.loIncl && b.hiIncl, hiIncl: a.hiIncl && b.loIncl };
+}
+
+/** k · i + c for a constant k (k may be negative: the ends swap). */
+export function affine(i: Interval, k: Q, c: Q = ZERO): Interval {
+  const f = (x: Q | null): Q | null => (x === null ? null : x.mul(k).add(c));
+  if (k.s >= 0n) return { lo: f(i.lo), hi: f(i.hi), loIncl: i.loIncl, hiIncl: i.hiIncl };
+  return { lo: f(i.hi), hi: f(i.lo), loIncl: i.hiIncl, hiIncl: i.loIncl };
+}
+
+/** Width-scaled distance in `step`s from interval `i` to v (0 when inside). */
+export function distanceInSteps(i: Interval, v: Q, step: Q): number {
+  if (i.lo !== null && v.compare(i.lo) < 0) return toNumber(i.lo.sub(v).div(step));
+  if (i.hi !== null && v.compare(i.hi) > 0) return toNumber(v.sub(i.hi).div(step));
+  return 0;
+}

@@ -1,0 +1,280 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { checkPaper, checkSeed } from '../../src/core/checker';
+import { parseSeed } from '../../src/core/parser';
+import { Check } from '../../src/core/check';
+import { toJsonReport, toSarif, toText } from '../../src/core/report';
+
+function findSeed(): string {
+  for (const dir of [process.cwd(), join(__dirname, '..', '..'), join(__dirname, '..', '..', '..')]) {
+    try {
+      return readFileSync(join(dir, 'seeds', '000_934c6e1fbed8f8cd.txt'), 'utf8');
+    } catch {
+      /* try the next */
+    }
+  }
+  throw new Error('seed file not found');
+}
+
+const seedText = findSeed();
+const seed = parseSeed(seedText);
+const result = checkSeed(seed);
+const byTitle = (start: string): Check[] => {
+  const p = result.papers.find((x) => x.paper.title.text.startsWith(start));
+  assert.ok(p, `paper ${start}`);
+  return p.checks;
+};
+const lineText = (c: Check): string => seedText.split(/\r?\n/)[c.range.line].slice(c.range.column, c.range.endColumn);
+
+/** Builds one card in the seed's format and checks it. */
+function card(numbers: string, finding = 'A finding.', title = 'A method for testing', summary = 'A summary.'): Check[] {
+  const text = `${title}\n\n0.70\n0.60\n0.80\n5\n\n${summary}\n\nKey finding\n\n${finding}\n\nNumbers: ${numbers}\n`;
+  const s = parseSeed(text);
+  assert.equal(s.papers.length, 1);
+  return checkPaper(s.papers[0]);
+}
+const flagged = (cs: Check[]): Check[] => cs.filter((c) => c.severity !== 'info');
+
+// ---- the seed file ----------------------------------------------------------------------------------------
+
+test('seed: no check of severity error', () => {
+  const errors = [...result.fileChecks, ...result.papers.flatMap((p) => p.checks)].filter((c) => c.severity === 'error');
+  assert.deepEqual(errors.map((c) => c.message), []);
+});
+
+test('seed: header declares 143, file holds 24 → warning', () => {
+  assert.equal(seed.papers.length, 24);
+  const c = result.fileChecks.find((x) => x.kind === 'declared-count');
+  assert.ok(c);
+  assert.equal(c.severity, 'warning');
+  assert.equal(c.stated, '143');
+  assert.equal(c.computed, '24');
+});
+
+test('seed: CompactifAI 93% is a near miss of 92.05–92.45%', () => {
+  const cs = byTitle('Compress LLaMA-2').filter((c) => c.kind === 'percent-change' && c.stated === '93%');
+  assert.ok(cs.length >= 1);
+  for (const c of cs) {
+    assert.equal(c.verdict, 'near-miss');
+    assert.equal(c.severity, 'warning');
+    assert.match(c.computed, /92\.05…92\.45%/);
+    assert.equal(c.fix?.replacement, '92');
+    assert.equal(c.explanation.closest, '92');
+  }
+  const numbersCheck = cs.find((c) => seedText.split('\n')[c.range.line].startsWith('Numbers:'));
+  assert.ok(numbersCheck);
+  assert.equal(lineText(numbersCheck), '93%');
+});
+
+test('seed: LoRA-XS 13.3× inside 10–1000×; 87.8288.69 damaged', () => {
+  const cs = byTitle('Cut LoRA adapters');
+  const range = cs.find((c) => c.kind === 'range');
+  assert.equal(range?.verdict, 'consistent');
+  assert.match(range!.message, /13\.3×/);
+  assert.match(range!.message, /low end/);
+  const fused = cs.find((c) => c.kind === 'fused-numbers');
+  assert.equal(fused?.verdict, 'damaged');
+  assert.equal(fused?.severity, 'warning');
+  assert.equal(lineText(fused!), '87.8288.69');
+});
+
+test('seed: QDyLoRA "ranks 164" against "1–64" is damaged', () => {
+  const c = byTitle('Train one quantized LoRA').find((x) => x.kind === 'lost-dash');
+  assert.equal(c?.verdict, 'damaged');
+  assert.equal(lineText(c!), '164');
+  assert.match(c!.message, /1–64/);
+});
+
+test('seed: AdaLink −0.65 agrees only within rounding (−0.80…−0.60); stray ) damaged', () => {
+  const cs = byTitle('AdaLink');
+  const d = cs.find((c) => c.kind === 'difference');
+  assert.equal(d?.verdict, 'rounding');
+  assert.equal(d?.severity, 'info');
+  assert.match(d!.computed, /−0\.80…−0\.60/);
+  const b = cs.find((c) => c.kind === 'lost-bracket');
+  assert.equal(b?.verdict, 'damaged');
+  assert.equal(lineText(b!), ')');
+});
+
+test('seed: AutoFLIP +0.069 consistent; stray ) damaged', () => {
+  const cs = byTitle('AutoFLIP');
+  assert.equal(cs.find((c) => c.kind === 'difference')?.verdict, 'consistent');
+  assert.equal(cs.find((c) => c.kind === 'lost-bracket')?.verdict, 'damaged');
+});
+
+test('seed: IR-QLoRA, DeiT-T and MX differences are consistent', () => {
+  assert.equal(byTitle('IR-QLoRA').find((c) => c.kind === 'difference')?.verdict, 'consistent');
+  assert.equal(byTitle('Cut transformer training').find((c) => c.kind === 'difference')?.verdict, 'consistent');
+  const mx = byTitle('Microscaling').find((c) => c.kind === 'difference');
+  assert.equal(mx?.verdict, 'consistent');
+  assert.equal(mx?.stated, '−0.004');
+});
+
+test('seed: VeRA 13.1× consistent with ≈13× and inside 10–100×', () => {
+  const cs = byTitle('VeRA');
+  assert.equal(cs.find((c) => c.kind === 'ratio')?.verdict, 'consistent');
+  const ranges = cs.filter((c) => c.kind === 'range');
+  assert.ok(ranges.length >= 1);
+  for (const r of ranges) assert.equal(r.verdict, 'consistent');
+  assert.match(ranges[0].message, /13\.1×/);
+});
+
+test('seed: PEQA ~130.6 GB → ~33.5 GB agrees with 130.57 GB vs 33.45 GB', () => {
+  const cs = byTitle('Fine-tune quantized LLMs').filter((c) => c.kind === 'restatement');
+  assert.equal(cs.length, 2);
+  for (const c of cs) assert.equal(c.severity, 'info');
+});
+
+test('seed: QLoRA >780 GB → <48 GB gives only a bound (ratio > 16.25×)', () => {
+  const c = byTitle('Finetune a 65B').find((x) => x.kind === 'bound');
+  assert.equal(c?.verdict, 'bound');
+  assert.match(c!.computed, /> 16\.25×/);
+});
+
+test('seed: every check carries an explanation and a valid range', () => {
+  for (const p of result.papers) {
+    for (const c of p.checks) {
+      assert.ok(c.explanation.formula !== undefined && c.message.length > 0);
+      assert.ok(c.range.endLine > c.range.line || c.range.endColumn >= c.range.column);
+      if (c.verdict === 'inconsistent' || c.verdict === 'near-miss') assert.ok(c.fix);
+    }
+  }
+});
+
+// ---- relations, beyond the seed -------------------------------------------------------------------------
+
+test('difference: consistent, wrong, near miss and sign error', () => {
+  assert.equal(card('0.744 → 0.740 (∆ −0.004)')[0].verdict, 'consistent');
+  const wrong = flagged(card('GLUE 84.6 → 83.9 (∆ −0.4)'));
+  assert.equal(wrong[0].verdict, 'inconsistent');
+  assert.equal(wrong[0].fix?.replacement, '−0.7');
+  assert.equal(flagged(card('ROUGE 38.61 → 39.42 (+0.83)'))[0].verdict, 'near-miss');
+  const sign = flagged(card('PPL 12.40 → 11.95 (∆ +0.45)'));
+  assert.equal(sign[0].verdict, 'inconsistent');
+  assert.match(sign[0].message, /sign/);
+});
+
+test('difference: a value that passes only through rounding', () => {
+  const c = card('X 146.3 vs Y 147.0 (−0.65)').find((x) => x.kind === 'difference');
+  assert.equal(c?.verdict, 'rounding');
+});
+
+test('points versus relative percent: the confusion is named', () => {
+  const c = flagged(card('EM 40.0% vs 50.0% (+25pp)', 'B is better.'));
+  assert.ok(c.length >= 1);
+  assert.match(c.map((x) => x.message).join(' '), /relative/);
+  // Both readings stated correctly.
+  assert.deepEqual(flagged(card('Acc 88.75% → 91.50% (+2.75pp; +3.1% relative)')), []);
+});
+
+test('percent change: reduction, increase, wrong reduction, direction', () => {
+  assert.deepEqual(flagged(card('48.0 GB → 12.0 GB (75% reduction)')), []);
+  assert.deepEqual(flagged(card('1,250 → 1,900 (+52%)')), []);
+  assert.equal(flagged(card('36.0 GB → 9.0 GB (80% reduction)'))[0].verdict, 'inconsistent');
+  assert.equal(flagged(card('800 → 1,000 (+40%)'))[0].verdict, 'inconsistent');
+});
+
+test('ratio: x-fold with direction words, approximate factor', () => {
+  assert.deepEqual(flagged(card('120 ms vs 45 ms (2.7× faster)')), []);
+  assert.equal(flagged(card('300 s vs 120 s (3.5× faster)'))[0].verdict, 'inconsistent');
+  assert.deepEqual(flagged(card('Dense 13B vs MoE 2.6B params', 'MoE uses about 5× fewer parameters.')), []);
+  assert.equal(flagged(card('Dense 13B vs MoE 2.6B params', 'MoE uses ≈20× fewer parameters.'))[0].verdict, 'inconsistent');
+});
+
+test('part of a whole', () => {
+  assert.deepEqual(flagged(card('28M of 7B parameters (0.4%)')), []);
+  assert.equal(flagged(card('70M of 7B parameters (0.1%)'))[0].kind, 'part-of-whole');
+});
+
+test('range stated elsewhere', () => {
+  assert.equal(card('74M → 9.8M params', 'Fewer parameters.', 'A 5–10× smaller encoder').find((c) => c.kind === 'range')?.verdict, 'consistent');
+  assert.equal(flagged(card('Checkpoint 120 GB → 15 GB', 'Smaller.', 'A codec', 'It compresses checkpoints 2–4× without loss.'))[0].kind, 'range');
+});
+
+test('bounds: only a bound follows; a stated bound is respected', () => {
+  const b = card('>100 GB -> <24 GB').find((c) => c.kind === 'bound');
+  assert.equal(b?.verdict, 'bound');
+  assert.match(b!.computed, /> 4\.17/);
+  assert.deepEqual(flagged(card('14.0 GB → 5.0 GB (64% reduction)', 'Up to 65% less memory.')), []);
+  assert.deepEqual(flagged(card('Tokens/s 23.5 vs 51.2 (2.2× faster)', 'Over 2× faster.')), []);
+});
+
+test('unit conversion: values in different units of one dimension', () => {
+  assert.deepEqual(flagged(card('2.0 GB → 500 MB (75% reduction)')), []);
+  assert.deepEqual(flagged(card('800K → 0.06M (13.3× fewer)')), []);
+  assert.deepEqual(flagged(card('1.5 h → 45 min (2× faster)')), []);
+});
+
+test('direction words against the numbers', () => {
+  assert.equal(flagged(card('Val accuracy: AdamQ 71.2% vs AdamW 72.9%', 'AdamQ outperforms AdamW.'))[0].kind, 'direction');
+  assert.equal(flagged(card('Peak memory: ours 41 GB vs baseline 35 GB', 'The method reduces peak memory.'))[0].kind, 'direction');
+  assert.equal(flagged(card('mAP: MixAug 41.2 vs CutMix 42.0 and Mosaic 40.8', 'MixAug gives the highest mAP.'))[0].kind, 'direction');
+  assert.deepEqual(flagged(card('MMLU: Ours 26.6 vs Base 24.1', 'Ours outperforms Base.')), []);
+  assert.deepEqual(flagged(card('WER 18.4% → 16.1% (∆ −2.3)', 'Curriculum sampling lowers word error rate.')), []);
+});
+
+test('damaged text: fused numbers, lost brackets, lost dash, garbled characters', () => {
+  const kinds = (cs: Check[]): string[] => flagged(cs).map((c) => `${c.kind}:${c.verdict}`);
+  assert.deepEqual(kinds(card('Precision 71.0472.88')), ['fused-numbers:damaged']);
+  assert.ok(kinds(card('baseline 39.1 vs restarts 39.6+0.5)')).includes('lost-bracket:damaged'));
+  assert.ok(kinds(card('F1 86.2 → 87.0 (∆ +0.8')).includes('lost-bracket:damaged'));
+  assert.ok(kinds(card('dense 76.1 vs sparse 75.3-0.8 at 90% sparsity')).includes('lost-bracket:damaged'));
+  assert.ok(kinds(card('efficiency 94% across 8512 GPUs', 'Scales from 8–512 GPUs.')).includes('lost-dash:damaged'));
+  assert.ok(kinds(card('Memory 12.0 GB â†’ 4.0 GB')).includes('garbled-text:damaged'));
+  assert.ok(kinds(card('Avg 55.20%56.45% overall')).includes('fused-numbers:damaged'));
+});
+
+test('nothing to check: a stated change alone is unverifiable (info), plain numbers give nothing', () => {
+  const c = card('+1.35% accuracy (best reported)');
+  assert.equal(c[0].verdict, 'unverifiable');
+  assert.equal(c[0].severity, 'info');
+  assert.deepEqual(card('550+ LLMs, 200+ MLLMs'), []);
+});
+
+test('a 1 MB line is checked in well under a second', () => {
+  for (const unit of ['27.1 GB → 2.1 GB (93% reduction); ', '((((', '))) ', '1,', '0.5-0.4+0.3 ', 'A 1 vs 2 vs 3 ']) {
+    const line = unit.repeat(Math.ceil(1_000_000 / unit.length));
+    const t0 = Date.now();
+    card(line);
+    assert.ok(Date.now() - t0 < 1500, `${unit}: ${Date.now() - t0} ms`);
+  }
+});
+
+// ---- reports --------------------------------------------------------------------------------------------
+
+test('JSON report follows the contract', () => {
+  const r = toJsonReport([{ path: 'seeds/000_934c6e1fbed8f8cd.txt', seed, result }]);
+  assert.equal(r.files[0].declaredCount, 143);
+  assert.equal(r.summary.papers, 24);
+  assert.equal(r.summary.errors, 0);
+  assert.ok(r.summary.warnings >= 6);
+  const all = r.files[0].papers.flatMap((p) => p.checks);
+  assert.equal(r.summary.checks, all.length + r.files[0].fileChecks.length);
+  const near = all.find((c) => c.verdict === 'near-miss')!;
+  for (const k of ['kind', 'verdict', 'severity', 'line', 'column', 'endColumn', 'message', 'stated', 'computed']) assert.ok(k in near, k);
+  const line = seedText.split(/\r?\n/)[near.line - 1];
+  assert.equal(line.slice(near.column - 1, near.endColumn - 1), near.stated);
+  assert.equal(r.files[0].papers[0].line, 3);
+});
+
+test('SARIF has one rule per kind and valid levels', () => {
+  const s = toSarif([{ path: 'a.txt', seed, result }]) as { version: string; runs: Array<{ tool: { driver: { rules: Array<{ id: string }> } }; results: Array<{ ruleId: string; level: string }> }> };
+  assert.equal(s.version, '2.1.0');
+  const ids = s.runs[0].tool.driver.rules.map((r) => r.id);
+  assert.equal(new Set(ids).size, ids.length);
+  for (const res of s.runs[0].results) {
+    assert.ok(ids.includes(res.ruleId));
+    assert.ok(['error', 'warning', 'note'].includes(res.level));
+  }
+});
+
+test('text output: colour only when asked; control characters from cards are escaped', () => {
+  const hostile = parseSeed('Evil \u001b[31mtitle\u009b2J\n\n0.7\n0.6\n0.8\n5\n\nSummary.\n\nKey finding\n\nF.\n\nNumbers: 36.0 GB → 9.0 GB (80% reduction) \u001b]0;pwned\u0007\n');
+  const r = checkSeed(hostile);
+  const plain = toText([{ path: 'x.txt', seed: hostile, result: r }], { color: false, verbose: true });
+  assert.ok(!/[\u001b\u009b\u0007]/.test(plain), plain);
+  const coloured = toText([{ path: 'x.txt', seed: hostile, result: r }], { color: true });
+  assert.ok(coloured.includes('\u001b[31m'));
+});

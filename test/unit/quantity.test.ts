@@ -1,0 +1,72 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readQuantities, splitFused } from '../../src/core/quantity';
+
+const read = (t: string) => readQuantities(t).quantities.filter((q) => !q.name);
+
+test('signs, thousands, decimals and exponents', () => {
+  const qs = read('+2.4pp and −0.004 and 1,312 and 1e17 and 36.0');
+  assert.deepEqual(qs.map((q) => q.raw), ['+2.4', '−0.004', '1,312', '1e17', '36.0']);
+  assert.equal(qs[1].sign, '-');
+  assert.equal(qs[2].value, 1312);
+  assert.equal(qs[3].value, 1e17);
+  assert.equal(qs[4].decimals, 1);
+});
+
+test('units and multipliers', () => {
+  const qs = read('800K 0.8M 7B 2T 48GB 27.1 GB 120 ms 9.5 h 93% +2.4pp 13× 10x 4 thousand 2 million');
+  assert.deepEqual(qs.map((q) => q.unit), ['K', 'M', 'B', 'T', 'GB', 'GB', 'ms', 'h', '%', 'pp', '×', '×', 'K', 'M']);
+  assert.deepEqual(qs.map((q) => q.dimension).slice(0, 6), ['count', 'count', 'count', 'count', 'bytes', 'bytes']);
+  assert.equal(qs[1].scale, 1e6);
+});
+
+test('qualifiers', () => {
+  const qs = read('>780 GB -> <48 GB, ~130.6GB, ≈13×, over 550, up to 65%, about 3×, more than 2, under 5, ≤0.25%, 550+');
+  assert.deepEqual(qs.map((q) => q.qualifier), ['gt', 'lt', 'approx', 'approx', 'gt', 'le', 'approx', 'gt', 'lt', 'le', 'ge']);
+});
+
+test('an arrow is not a qualifier', () => {
+  const qs = read('27.1 GB -> 2.1 GB => 1.0 GB');
+  assert.deepEqual(qs.map((q) => q.qualifier), [undefined, undefined, undefined]);
+});
+
+test('ranges with en dash, hyphen, non-breaking hyphen and "to"', () => {
+  const r = readQuantities('10–1000x less; 3.83%–28.74%; 1e17–2e19 FLOPs; 2-4 bit; 1‑64; 10 to 100×').ranges;
+  assert.deepEqual(r.map((x) => `${x.low.raw}|${x.high.raw}|${x.unit}`), ['10|1000x'.replace('x', '') + '|×', '3.83|28.74|%', '1e17|2e19|', '2|4|bit', '1|64|', '10|100|×']);
+});
+
+test('a descending hyphen is a glued sign, not a range', () => {
+  const qs = read('147.0-0.65)');
+  assert.equal(qs.length, 2);
+  assert.equal(qs[1].sign, '-');
+  assert.equal(qs[1].glued, true);
+  assert.equal(readQuantities('147.0-0.65)').ranges.length, 0);
+});
+
+test('identifiers and references are not measurements', () => {
+  const all = readQuantities('GPT3 LLaMA-2-70B CIFAR-10/100 Top-1 W3A3 Pass@1 Table 4 5-shot 4-bit 3rd').quantities;
+  assert.ok(all.every((q) => q.name || q.reference || q.attributive), JSON.stringify(all.map((q) => [q.raw, q.name, q.reference, q.attributive])));
+});
+
+test('fused numbers are detected with a guess', () => {
+  const r = readQuantities('GLUE avg 87.8288.69 and 55.20%56.45%');
+  assert.equal(r.fused.length, 2);
+  assert.deepEqual(r.fused[0].guess, ['87.82', '88.69']);
+  assert.deepEqual(splitFused('31.7035.98'), ['31.70', '35.98']);
+});
+
+test('offsets point into the text', () => {
+  const t = 'Memory 27.1 GB → 2.1 GB (93% reduction)';
+  const qs = read(t);
+  assert.equal(t.slice(qs[2].start, qs[2].end), '93%');
+  assert.equal(t.slice(qs[0].numStart, qs[0].numEnd), '27.1');
+});
+
+test('a 1 MB line is read in linear time', () => {
+  for (const unit of ['9', '1.2.', '((((', '~ up to ', 'x', '1,', '1e', '−', '- ', '10–']) {
+    const text = unit.repeat(Math.ceil(1_000_000 / unit.length));
+    const t0 = Date.now();
+    readQuantities(text);
+    assert.ok(Date.now() - t0 < 1000, `${unit}: ${Date.now() - t0} ms`);
+  }
+});
