@@ -2,7 +2,10 @@
 // same tab instead of piling up tabs. Cards come back after a window reload through a serializer.
 import * as vscode from 'vscode';
 import { Card, CardCommand, CardCommandSchema, CardNotification, CardState, CardStateSchema } from '../webview/card/protocol';
+import { Check } from './core/check';
+import { marksFor } from './core/marks';
 import { Paper } from './core/model';
+import { ClaimsService } from './claims';
 import { PaperRef } from './papersTree';
 import { SeedIndex } from './seedIndex';
 
@@ -30,6 +33,7 @@ export class CardPanel implements vscode.Disposable {
   constructor(
     private readonly extensionUri: vscode.Uri,
     private readonly index: SeedIndex,
+    private readonly claims: ClaimsService,
     private readonly actions: CardActions,
   ) {
     this.disposables.push(
@@ -45,6 +49,7 @@ export class CardPanel implements vscode.Disposable {
         },
       }),
       index.onDidChange(() => this.current && this.panel && this.render()),
+      claims.onDidChange((uri) => this.current?.uri.toString() === uri.toString() && this.panel && this.render()),
     );
   }
 
@@ -108,9 +113,11 @@ export class CardPanel implements vscode.Disposable {
       return;
     }
     this.current = { uri: ref.uri, index: paper.index, title: paper.title.text };
+    const checks = this.claims.checksOf(paper);
+    if (!checks) void this.claims.verify(ref.uri); // the card shows now and gains its marks when checked
     this.post({
       type: 'card/show',
-      card: toCard(paper, this.index.get(ref.uri)?.label ?? ref.uri.path),
+      card: toCard(paper, this.index.get(ref.uri)?.label ?? ref.uri.path, checks),
       state: { uri: ref.uri.toString(), index: paper.index, title: paper.title.text },
     });
     this.shown.fire(this.current);
@@ -126,9 +133,11 @@ export class CardPanel implements vscode.Disposable {
   }
 }
 
-export function toCard(paper: Paper, source: string): Card {
+export function toCard(paper: Paper, source: string, checks?: Check[]): Card {
   const labels = scoreLabels();
   return {
+    checks,
+    marks: checks && marksFor(paper, checks),
     title: paper.title.text,
     scores: paper.scores.map((s, i) => ({ label: labels[i], raw: s.raw })),
     citations: paper.citations.value,

@@ -77,6 +77,10 @@ export function registerCommands(
     if (!ref) return void vscode.window.showInformationMessage('Select a paper in the Papers view first.');
     return run(ref);
   };
+  const setFlaggedOnly = (flaggedOnly: boolean) => {
+    tree.setFlaggedOnly(flaggedOnly);
+    void vscode.commands.executeCommand('setContext', 'paperClaims.flaggedOnly', flaggedOnly);
+  };
   const sortBy = (order: SortOrder) => () => {
     tree.setSortOrder(order);
     void context.workspaceState.update(SORT_STATE_KEY, order);
@@ -92,5 +96,7 @@ export function registerCommands(
     vscode.commands.registerCommand('paperClaims.appendToNotes', withPaper((ref) => papers.appendToNotes(ref))),
     vscode.commands.registerCommand('paperClaims.revealInFile', withPaper((ref) => papers.revealInFile(ref))),
     vscode.commands.registerCommand('paperClaims.openSample', () => papers.openSample()),
+    vscode.commands.registerCommand('paperClaims.showFlaggedOnly', () => setFlaggedOnly(true)),
+    vscode.commands.registerCommand('paperClaims.showAllPapers', () => setFlaggedOnly(false)),
   );
 }

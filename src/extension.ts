@@ -2,6 +2,11 @@
 // first workspace scan without waiting for it, so it stays cheap.
 import * as vscode from 'vscode';
 import { CardPanel } from './cardPanel';
+import { ClaimsService } from './claims';
+import { ClaimDiagnostics } from './diagnostics';
+import { registerHover } from './hover';
+import { registerQuickFixes } from './quickFix';
+import { registerVerifyCommands } from './verifyCommand';
 import { PaperCommands, SORT_STATE_KEY, registerCommands } from './commands';
 import { NotesWriter } from './notes';
 import { PapersTreeProvider, SORT_ORDERS, SortOrder } from './papersTree';
@@ -14,29 +19,34 @@ export interface PaperClaimsApi {
   cards: CardPanel;
   papers: PaperCommands;
   notes: NotesWriter;
+  claims: ClaimsService;
+  diagnostics: ClaimDiagnostics;
 }
 
 export function activate(context: vscode.ExtensionContext): PaperClaimsApi {
   const index = new SeedIndex();
+  const claims = new ClaimsService(index);
+  const diagnostics = new ClaimDiagnostics(index, claims);
   const notes = new NotesWriter();
   const papers = new PaperCommands(index, notes, context.extensionUri);
-  const cards = new CardPanel(context.extensionUri, index, papers);
-  const tree = new PapersTreeProvider(index, initialSortOrder(context));
+  const cards = new CardPanel(context.extensionUri, index, claims, papers);
+  const tree = new PapersTreeProvider(index, claims, initialSortOrder(context));
   const view = vscode.window.createTreeView('paperClaims.papers', { treeDataProvider: tree, showCollapseAll: true });
-  context.subscriptions.push(index, cards, tree, view);
+  context.subscriptions.push(index, claims, diagnostics, cards, tree, view, registerHover(diagnostics), registerQuickFixes(diagnostics));
+  context.subscriptions.push(...registerVerifyCommands(index, claims));
   registerCommands(context, { index, tree, cards, papers });
 
-  context.subscriptions.push(
-    index.onDidChange(() => {
-      const count = index.files.reduce((n, f) => n + f.seed.papers.length, 0);
-      view.message = undefined;
-      view.description = index.files.length ? `${count} ${count === 1 ? 'paper' : 'papers'}` : undefined;
-      void vscode.commands.executeCommand('setContext', 'paperClaims.hasSeeds', index.files.length > 0);
-      void vscode.commands.executeCommand('setContext', 'paperClaims.ready', true);
-    }),
-  );
+  const updateView = () => {
+    const count = index.files.reduce((n, f) => n + f.seed.papers.length, 0);
+    const flagged = index.files.reduce((n, f) => n + (claims.peek(f.uri)?.flagged ?? 0), 0);
+    view.description = index.files.length ? `${count} ${count === 1 ? 'paper' : 'papers'}` : undefined;
+    view.badge = flagged ? { value: flagged, tooltip: `${flagged} ${flagged === 1 ? 'claim needs' : 'claims need'} a look` } : undefined;
+    void vscode.commands.executeCommand('setContext', 'paperClaims.hasSeeds', index.files.length > 0);
+    void vscode.commands.executeCommand('setContext', 'paperClaims.ready', true);
+  };
+  context.subscriptions.push(index.onDidChange(updateView), claims.onDidChange(updateView));
   void index.rescan();
-  return { index, tree, cards, papers, notes };
+  return { index, tree, cards, papers, notes, claims, diagnostics };
 }
 
 function initialSortOrder(context: vscode.ExtensionContext): SortOrder {

@@ -1,7 +1,9 @@
 // The Papers view: seed files (when there are several), then their papers. Files with many papers are grouped
 // in pages so the tree opens at once on very large digests; children are computed only when expanded.
 import * as vscode from 'vscode';
+import { Check } from './core/check';
 import { Paper } from './core/model';
+import { ClaimsService, countFlagged, worstSeverity } from './claims';
 import { SeedEntry, SeedIndex } from './seedIndex';
 
 export type SortOrder = 'fileOrder' | 'citations' | 'title';
@@ -30,13 +32,25 @@ export function paperRef(node: PapersNode): PaperRef | undefined {
 export class PapersTreeProvider implements vscode.TreeDataProvider<PapersNode>, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<PapersNode | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
-  private readonly subscription: vscode.Disposable;
+  private readonly subscriptions: vscode.Disposable[];
+  private flaggedOnly = false;
 
   constructor(
     private readonly index: SeedIndex,
+    private readonly claims: ClaimsService,
     private order: SortOrder,
   ) {
-    this.subscription = index.onDidChange(() => this.changed.fire(undefined));
+    this.subscriptions = [index.onDidChange(() => this.changed.fire(undefined)), claims.onDidChange(() => this.changed.fire(undefined))];
+  }
+
+  get showsFlaggedOnly(): boolean {
+    return this.flaggedOnly;
+  }
+
+  /** Shows only papers with a warning or an error (once checked), or every paper. */
+  setFlaggedOnly(flaggedOnly: boolean): void {
+    this.flaggedOnly = flaggedOnly;
+    this.changed.fire(undefined);
   }
 
   get sortOrder(): SortOrder {
@@ -67,10 +81,10 @@ export class PapersTreeProvider implements vscode.TreeDataProvider<PapersNode>, 
     if (node.kind === 'file') return undefined;
     const several = this.index.files.length > 1;
     const fileNode: PapersNode | undefined = several ? { kind: 'file', entry: node.entry } : undefined;
-    if (node.kind !== 'paper' || node.entry.seed.papers.length <= PAGE_SIZE) return fileNode;
-    const position = this.sorted(node.entry).indexOf(node.paper);
-    const start = Math.floor(position / PAGE_SIZE) * PAGE_SIZE;
-    return { kind: 'page', entry: node.entry, start, end: Math.min(start + PAGE_SIZE, node.entry.seed.papers.length) };
+    const papers = this.sorted(node.entry);
+    if (node.kind !== 'paper' || papers.length <= PAGE_SIZE) return fileNode;
+    const start = Math.floor(papers.indexOf(node.paper) / PAGE_SIZE) * PAGE_SIZE;
+    return { kind: 'page', entry: node.entry, start, end: Math.min(start + PAGE_SIZE, papers.length) };
   }
 
   getTreeItem(node: PapersNode): vscode.TreeItem {
@@ -99,13 +113,13 @@ export class PapersTreeProvider implements vscode.TreeDataProvider<PapersNode>, 
         return item;
       }
       case 'paper':
-        return paperItem(node.entry, node.paper);
+        return paperItem(node.entry, node.paper, this.claims.checksOf(node.paper));
     }
   }
 
   private fileChildren(entry: SeedEntry): PapersNode[] {
     const problems: PapersNode[] = entry.seed.problems.map((p) => ({ kind: 'problem', entry, line: p.line, message: p.message }));
-    const count = entry.seed.papers.length;
+    const count = this.sorted(entry).length;
     if (count <= PAGE_SIZE) return [...problems, ...this.sorted(entry).map((paper): PapersNode => ({ kind: 'paper', entry, paper }))];
     const pages: PapersNode[] = [];
     for (let start = 0; start < count; start += PAGE_SIZE) pages.push({ kind: 'page', entry, start, end: Math.min(start + PAGE_SIZE, count) });
@@ -115,6 +129,11 @@ export class PapersTreeProvider implements vscode.TreeDataProvider<PapersNode>, 
   private readonly sortCache = new WeakMap<Paper[], Map<SortOrder, Paper[]>>();
 
   private sorted(entry: SeedEntry): Paper[] {
+    const all = this.sortedAll(entry);
+    return this.flaggedOnly ? all.filter((p) => countFlagged(this.claims.checksOf(p) ?? []) > 0) : all;
+  }
+
+  private sortedAll(entry: SeedEntry): Paper[] {
     const papers = entry.seed.papers;
     let byOrder = this.sortCache.get(papers);
     if (!byOrder) this.sortCache.set(papers, (byOrder = new Map()));
@@ -127,7 +146,7 @@ export class PapersTreeProvider implements vscode.TreeDataProvider<PapersNode>, 
   }
 
   dispose(): void {
-    this.subscription.dispose();
+    for (const s of this.subscriptions) s.dispose();
     this.changed.dispose();
   }
 }
@@ -143,17 +162,31 @@ export function sortPapers(papers: Paper[], order: SortOrder): Paper[] {
   }
 }
 
-function paperItem(entry: SeedEntry, paper: Paper): vscode.TreeItem {
+function paperItem(entry: SeedEntry, paper: Paper, checks: Check[] | undefined): vscode.TreeItem {
   const item = new vscode.TreeItem(paper.title.text, vscode.TreeItemCollapsibleState.None);
   const citations = `${paper.citations.value} ${paper.citations.value === 1 ? 'citation' : 'citations'}`;
+  const verdict = verdictLook(checks);
   item.id = `paper:${entry.uri}:${paper.index}`;
-  item.description = citations;
+  item.description = verdict.summary ? `${citations} · ${verdict.summary}` : citations;
   // A plain-string tooltip is shown as text: a card's markup cannot become links or HTML there.
   item.tooltip = paper.summary ? `${paper.title.text}\n\n${paper.summary.text}` : paper.title.text;
-  item.iconPath = new vscode.ThemeIcon('file-text');
+  item.iconPath = verdict.icon;
   item.contextValue = 'paper';
-  item.accessibilityInformation = { label: `${paper.title.text}, ${citations}`, role: 'treeitem' };
+  item.accessibilityInformation = { label: `${paper.title.text}, ${citations}${verdict.spoken ? `, ${verdict.spoken}` : ''}`, role: 'treeitem' };
   const ref: PaperRef = { uri: entry.uri, index: paper.index, title: paper.title.text };
   item.command = { command: 'paperClaims.openCard', title: 'Open Card', arguments: [ref] };
   return item;
+}
+
+/** A paper's worst verdict as an icon in a theme colour, words for the description and for screen readers. */
+function verdictLook(checks: Check[] | undefined): { icon: vscode.ThemeIcon; summary?: string; spoken?: string } {
+  const worst = checks && worstSeverity(checks);
+  if (!checks || !worst) return { icon: new vscode.ThemeIcon('file-text') };
+  const errors = checks.filter((c) => c.severity === 'error').length;
+  const warnings = checks.filter((c) => c.severity === 'warning').length;
+  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+  const spoken = [errors && plural(errors, 'error'), warnings && plural(warnings, 'warning')].filter(Boolean).join(', ');
+  if (worst === 'error') return { icon: new vscode.ThemeIcon('error', new vscode.ThemeColor('problemsErrorIcon.foreground')), summary: spoken, spoken };
+  if (worst === 'warning') return { icon: new vscode.ThemeIcon('warning', new vscode.ThemeColor('problemsWarningIcon.foreground')), summary: spoken, spoken };
+  return { icon: new vscode.ThemeIcon('pass', new vscode.ThemeColor('testing.iconPassed')), spoken: 'claims check out' };
 }

@@ -5,31 +5,12 @@ import * as vscode from 'vscode';
 import type { PaperClaimsApi } from '../../src/extension';
 import type { PaperRef, PapersNode } from '../../src/papersTree';
 import { suite, test } from './harness';
-
-const SAMPLE = '000_934c6e1fbed8f8cd.txt';
-
-async function api(): Promise<PaperClaimsApi> {
-  const extension = vscode.extensions.getExtension<PaperClaimsApi>('paper-claims.paper-claims');
-  assert.ok(extension, 'extension not loaded');
-  const exports = await extension.activate();
-  await exports.index.ready();
-  return exports;
-}
+import { SAMPLE, api, until } from './util';
 
 function workspaceFile(...segments: string[]): vscode.Uri {
   const folder = vscode.workspace.workspaceFolders?.[0];
   assert.ok(folder, 'no workspace folder open');
   return vscode.Uri.joinPath(folder.uri, ...segments);
-}
-
-async function until<T>(probe: () => T | undefined | Promise<T | undefined>, what: string, timeoutMs = 8000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined && value !== false) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
 }
 
 function paperNodes(nodes: PapersNode[]): Extract<PapersNode, { kind: 'paper' }>[] {
@@ -159,23 +140,33 @@ suite('Notes', () => {
 
   test('appending while the notes file is open with unsaved edits keeps both', async () => {
     const a = await api();
-    const notes = workspaceFile(...notesPath);
-    await vscode.workspace.fs.writeFile(notes, new TextEncoder().encode('# My notes\n\nSaved line.\n'));
-    const document = await vscode.workspace.openTextDocument(notes);
-    const editor = await vscode.window.showTextDocument(document);
-    await editor.edit((e) => e.insert(document.lineAt(document.lineCount - 1).range.end, 'Unsaved thought, not yet on disk.\n'));
-    assert.ok(document.isDirty);
+    // A notes file of its own (through the setting), so no earlier test has it open or cached.
+    const settings = vscode.workspace.getConfiguration('paperClaims');
+    await settings.update('notesFile', 'notes/unsaved-edits.md', vscode.ConfigurationTarget.Workspace);
+    try {
+      const notes = workspaceFile('notes', 'unsaved-edits.md');
+      await vscode.workspace.fs.writeFile(notes, new TextEncoder().encode('# My notes\n\nSaved line.\n'));
+      const document = await vscode.workspace.openTextDocument(notes);
+      assert.equal(document.getText(), '# My notes\n\nSaved line.\n');
+      const editor = await vscode.window.showTextDocument(document);
+      await editor.edit((e) => e.insert(document.lineAt(document.lineCount - 1).range.end, 'Unsaved thought, not yet on disk.\n'));
+      assert.ok(document.isDirty);
 
-    await vscode.commands.executeCommand('paperClaims.appendToNotes', samplePapers(a)[8]);
+      await vscode.commands.executeCommand('paperClaims.appendToNotes', samplePapers(a)[8]);
 
-    const text = document.getText();
-    assert.ok(text.startsWith('# My notes\n\nSaved line.\nUnsaved thought, not yet on disk.\n'), text.slice(0, 200));
-    assert.match(text, /## Microscaling \(MX\)|## Microscaling \\\(MX\\\)/);
-    assert.ok(document.isDirty, 'the user decides when to save');
-    await document.save();
-    const onDisk = new TextDecoder().decode(await vscode.workspace.fs.readFile(notes));
-    assert.ok(onDisk.includes('Unsaved thought, not yet on disk.'));
-    assert.ok(onDisk.includes('Microscaling'));
-    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+      const text = document.getText();
+      assert.ok(text.startsWith('# My notes\n\nSaved line.\nUnsaved thought, not yet on disk.\n'), text.slice(0, 200));
+      assert.match(text, /## Microscaling \\\(MX\\\)/);
+      assert.ok(document.isDirty, 'the user decides when to save');
+      const onDiskBefore = new TextDecoder().decode(await vscode.workspace.fs.readFile(notes));
+      assert.equal(onDiskBefore, '# My notes\n\nSaved line.\n', 'nothing written behind the open editor');
+      assert.ok(await document.save(), 'the notes save');
+      const onDisk = new TextDecoder().decode(await vscode.workspace.fs.readFile(notes));
+      assert.ok(onDisk.includes('Unsaved thought, not yet on disk.'));
+      assert.ok(onDisk.includes('Microscaling'));
+      await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+    } finally {
+      await settings.update('notesFile', undefined, vscode.ConfigurationTarget.Workspace);
+    }
   }, { timeout: 20_000 });
 });

@@ -5,7 +5,9 @@ import MarkdownIt from 'markdown-it';
 import '@vscode-elements/elements/dist/vscode-button/index.js';
 import '@vscode-elements/elements/dist/vscode-badge/index.js';
 import '@vscode-elements/elements/dist/vscode-divider/index.js';
-import { Card, CardCommand, CardNotificationSchema, CardState } from './protocol';
+import type { Check } from '../../src/core/check';
+import { Card, CardCommand, CardNotificationSchema, CardState, Mark } from './protocol';
+import { chartFor } from './chart';
 
 interface VsCodeApi {
   postMessage(message: CardCommand): void;
@@ -56,13 +58,77 @@ function button(label: string, command: CardCommand, title: string, secondary = 
   return b;
 }
 
+/** A symbol for each verdict, so the result never depends on colour alone. */
+function symbolOf(check: Check): string {
+  if (check.severity === 'error') return '✗';
+  if (check.severity === 'warning') return '⚠';
+  return check.verdict === 'unverifiable' ? '?' : '✓';
+}
+
+/** A field's text with each checked claim wrapped in a focusable mark that points at its explanation. */
+function markedText(tag: 'p' | 'h1', attributes: Record<string, string>, text: string, marks: Mark[], checks: Check[]): HTMLElement {
+  const node = el(tag, attributes);
+  let at = 0;
+  for (const mark of [...marks].sort((a, b) => a.start - b.start)) {
+    if (mark.start < at) continue; // overlapping claims: the first one is marked, all are listed below
+    const check = checks[mark.check];
+    node.append(text.slice(at, mark.start));
+    const link = el('a', { class: `claim severity-${check.severity} verdict-${check.verdict}`, href: `#check-${mark.check}`, title: `${check.verdict}: ${check.message}`, 'aria-label': `${text.slice(mark.start, mark.end)}, ${check.verdict}: ${check.message}` }, text.slice(mark.start, mark.end), el('span', { class: 'claim-symbol', 'aria-hidden': 'true' }, symbolOf(check)));
+    link.addEventListener('click', (event) => {
+      event.preventDefault();
+      document.getElementById(`check-${mark.check}`)?.focus();
+    });
+    node.append(link);
+    at = mark.end;
+  }
+  node.append(text.slice(at));
+  return node;
+}
+
+function fieldBlock(field: Mark['field'], className: string, text: string, card: Card): HTMLElement {
+  const marks = (card.marks ?? []).filter((m) => m.field === field);
+  // Markdown for plain prose; text with marks when claims must be pointed at (marks cannot sit inside rendered markup).
+  if (!marks.length && field !== 'numbers') return markdownBlock(className, text);
+  return markedText('p', { class: className }, text, marks, card.checks ?? []);
+}
+
+function checksSection(checks: Check[]): HTMLElement {
+  const list = el('ol', { class: 'checks' });
+  checks.forEach((check, i) => {
+    const explanation = el(
+      'dl',
+      { class: 'explanation' },
+      el('dt', {}, 'Formula'),
+      el('dd', {}, check.explanation.formula),
+      el('dt', {}, 'Inputs'),
+      el('dd', {}, ...check.explanation.inputs.flatMap((input, k) => (k ? [el('br'), input] : [input]))),
+      el('dt', {}, 'Result'),
+      el('dd', {}, check.explanation.result),
+      el('dt', {}, 'Stated'),
+      el('dd', {}, check.stated),
+      ...(check.explanation.closest ? [el('dt', {}, 'Closest consistent'), el('dd', {}, check.explanation.closest)] : []),
+    );
+    const item = el(
+      'li',
+      { id: `check-${i}`, tabindex: '-1', class: `check severity-${check.severity}` },
+      el('p', { class: 'check-head' }, el('span', { class: 'claim-symbol', 'aria-hidden': 'true' }, symbolOf(check)), ' ', el('strong', {}, check.verdict), ` · ${check.kind} · `, check.message),
+      explanation,
+    );
+    const chart = chartFor(check);
+    if (chart) item.append(chart);
+    list.append(item);
+  });
+  return el('section', { 'aria-labelledby': 'checks-heading' }, el('h2', { id: 'checks-heading' }, `Checks (${checks.length})`), list);
+}
+
 function render(card: Card): void {
   const scores = el('dl', { class: 'scores' });
   for (const score of card.scores) scores.append(el('div', { class: 'score' }, el('dt', {}, score.label), el('dd', {}, score.raw)));
   scores.append(el('div', { class: 'score' }, el('dt', {}, 'Citations'), el('dd', {}, String(card.citations))));
 
+  const titleMarks = (card.marks ?? []).filter((m) => m.field === 'title');
   const sections: Node[] = [
-    el('header', {}, el('h1', { id: 'card-title' }, card.title), el('p', { class: 'source' }, `${card.source}, line ${card.line}`)),
+    el('header', {}, markedText('h1', { id: 'card-title' }, card.title, titleMarks, card.checks ?? []), el('p', { class: 'source' }, `${card.source}, line ${card.line}`)),
     scores,
     el(
       'div',
@@ -73,9 +139,11 @@ function render(card: Card): void {
     ),
     el('vscode-divider', { role: 'separator' }),
   ];
-  if (card.summary) sections.push(el('section', { 'aria-labelledby': 'summary-heading' }, el('h2', { id: 'summary-heading' }, 'Summary'), markdownBlock('summary', card.summary)));
-  if (card.keyFinding) sections.push(el('section', { 'aria-labelledby': 'finding-heading' }, el('h2', { id: 'finding-heading' }, 'Key finding'), markdownBlock('finding', card.keyFinding)));
-  if (card.numbers) sections.push(el('section', { 'aria-labelledby': 'numbers-heading' }, el('h2', { id: 'numbers-heading' }, 'Numbers'), el('p', { class: 'numbers' }, card.numbers)));
+  if (card.summary) sections.push(el('section', { 'aria-labelledby': 'summary-heading' }, el('h2', { id: 'summary-heading' }, 'Summary'), fieldBlock('summary', 'markdown summary', card.summary, card)));
+  if (card.keyFinding) sections.push(el('section', { 'aria-labelledby': 'finding-heading' }, el('h2', { id: 'finding-heading' }, 'Key finding'), fieldBlock('keyFinding', 'markdown finding', card.keyFinding, card)));
+  if (card.numbers) sections.push(el('section', { 'aria-labelledby': 'numbers-heading' }, el('h2', { id: 'numbers-heading' }, 'Numbers'), fieldBlock('numbers', 'numbers', card.numbers, card)));
+  if (card.checks?.length) sections.push(checksSection(card.checks));
+  else if (!card.checks) sections.push(el('p', { class: 'status' }, 'Checking claims…'));
   sections.push(el('p', { class: 'status', id: 'status', role: 'status' }));
   root.replaceChildren(...sections);
   root.setAttribute('aria-labelledby', 'card-title');

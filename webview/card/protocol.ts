@@ -3,6 +3,14 @@
 // the extension. Neither side trusts the other's payload: both parse with these schemas and drop what fails.
 import * as z from 'zod/mini';
 import { CheckSchema } from '../../src/core/check';
+import { MARKED_FIELDS } from '../../src/core/marks';
+
+export const MarkSchema = z.object({
+  field: z.enum(MARKED_FIELDS),
+  start: z.number().check(z.int(), z.nonnegative()),
+  end: z.number().check(z.int(), z.nonnegative()),
+  check: z.number().check(z.int(), z.nonnegative()),
+});
 
 export const CardScoreSchema = z.object({ label: z.string(), raw: z.string() });
 
@@ -19,8 +27,11 @@ export const CardSchema = z.object({
   line: z.number(),
   /** Checks of this paper's claims, when the checker has run. */
   checks: z.optional(z.array(CheckSchema)),
+  /** Where each check's claim sits in the card's text fields. */
+  marks: z.optional(z.array(MarkSchema)),
 });
 export type Card = z.infer<typeof CardSchema>;
+export type Mark = z.infer<typeof MarkSchema>;
 
 /** What the webview keeps across reloads (`vscode.setState`), read back by the panel serializer. */
 export const CardStateSchema = z.object({ uri: z.string(), index: z.number(), title: z.string() });

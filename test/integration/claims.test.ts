@@ -1,0 +1,117 @@
+// Verifying claims in the real editor: the Problems panel, hovers, the quick fix, the tree's verdicts.
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import type { PaperClaimsApi } from '../../src/extension';
+import { suite, test } from './harness';
+import { SAMPLE, api, until } from './util';
+
+function sampleUri(a: PaperClaimsApi): vscode.Uri {
+  const entry = a.index.files.find((f) => f.uri.path.endsWith(SAMPLE));
+  assert.ok(entry, 'sample not indexed');
+  return entry.uri;
+}
+
+function ours(uri: vscode.Uri): vscode.Diagnostic[] {
+  return vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'paper-claims');
+}
+
+async function textAt(uri: vscode.Uri, range: vscode.Range): Promise<string> {
+  return (await vscode.workspace.openTextDocument(uri)).getText(range);
+}
+
+suite('Verify claims', () => {
+  test('Verify Claims in All Seed Files reports the sample: warnings, and no error', async () => {
+    const a = await api();
+    const summary = await vscode.commands.executeCommand<{ files: number; papers: number; flagged: number; cancelled: boolean }>('paperClaims.verifyAll');
+    assert.equal(summary.cancelled, false);
+    assert.ok(summary.files >= 1);
+    assert.ok(summary.papers >= 24);
+    assert.ok(summary.flagged >= 5, `flagged ${summary.flagged}`);
+    const diagnostics = await until(() => (ours(sampleUri(a)).length ? ours(sampleUri(a)) : undefined), 'diagnostics for the sample');
+    assert.equal(diagnostics.filter((d) => d.severity === vscode.DiagnosticSeverity.Error).length, 0, 'no error in the sample');
+  }, { timeout: 30_000 });
+
+  test('the Problems panel has the CompactifAI near-miss on its Numbers line, at the stated 93%', async () => {
+    const a = await api();
+    const uri = sampleUri(a);
+    const diagnostics = await until(() => (ours(uri).length ? ours(uri) : undefined), 'diagnostics');
+    const document = await vscode.workspace.openTextDocument(uri);
+    const nearMiss = diagnostics.find((d) => d.code === 'near-miss' && document.lineAt(d.range.start.line).text.startsWith('Numbers:'));
+    assert.ok(nearMiss, 'a near-miss diagnostic on a Numbers line');
+    assert.equal(nearMiss.severity, vscode.DiagnosticSeverity.Warning);
+    assert.match(document.lineAt(nearMiss.range.start.line).text, /^Numbers: 27\.1 GB → 2\.1 GB \(93% reduction\)/);
+    assert.match(await textAt(uri, nearMiss.range), /93/);
+  });
+
+  test('damaged text is flagged where it is: the fused 87.8288.69 and the lost range dash in "ranks 164"', async () => {
+    const a = await api();
+    const uri = sampleUri(a);
+    const damaged = ours(uri).filter((d) => d.code === 'damaged');
+    const texts = await Promise.all(damaged.map((d) => textAt(uri, d.range)));
+    assert.ok(texts.some((t) => t.includes('87.8288.69')), `damaged spans: ${JSON.stringify(texts)}`);
+    assert.ok(texts.some((t) => t.includes('164')), `damaged spans: ${JSON.stringify(texts)}`);
+    for (const d of damaged) assert.equal(d.severity, vscode.DiagnosticSeverity.Warning);
+  });
+
+  test('the header count is a warning on line 1', async () => {
+    const a = await api();
+    const header = ours(sampleUri(a)).find((d) => d.range.start.line === 0);
+    assert.ok(header);
+    assert.equal(header.severity, vscode.DiagnosticSeverity.Warning);
+    assert.match(header.message, /143/);
+    assert.match(header.message, /24/);
+  });
+
+  test('hovering a checked number explains the arithmetic', async () => {
+    const a = await api();
+    const uri = sampleUri(a);
+    const nearMiss = ours(uri).find((d) => d.code === 'near-miss');
+    assert.ok(nearMiss);
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, nearMiss.range.start.translate(0, 1));
+    const text = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : 'value' in c ? c.value : ''))).join('\n');
+    assert.match(text, /near-miss/);
+    assert.match(text, /formula:/);
+    assert.match(text, /27\.1/);
+    assert.match(text, /92\.0|92\.4/);
+  });
+
+  test('the quick fix replaces the near-miss with the recomputed value, and the warning goes away', async () => {
+    const a = await api();
+    const uri = sampleUri(a);
+    const nearMiss = ours(uri).find((d) => d.code === 'near-miss');
+    assert.ok(nearMiss);
+    const document = await vscode.workspace.openTextDocument(uri);
+    await vscode.window.showTextDocument(document);
+    const line = nearMiss.range.start.line;
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, nearMiss.range, vscode.CodeActionKind.QuickFix.value);
+    const fix = actions.find((x) => x.title.startsWith('Replace'));
+    assert.ok(fix?.edit, `actions: ${actions.map((x) => x.title).join(' | ')}`);
+    try {
+      assert.ok(await vscode.workspace.applyEdit(fix.edit));
+      assert.match(document.lineAt(line).text, /\(92% reduction\)/);
+      await until(() => (ours(uri).some((d) => d.code === 'near-miss' && d.range.start.line === line) ? undefined : true), 'the near-miss to clear');
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.files.revert');
+    }
+    assert.match(document.lineAt(line).text, /\(93% reduction\)/);
+  }, { timeout: 30_000 });
+
+  test('the tree shows each paper\'s worst verdict and the filter keeps only flagged papers', async () => {
+    const a = await api();
+    await a.claims.verify(sampleUri(a));
+    const papers = a.tree.getChildren().filter((n) => n.kind === 'paper');
+    const compact = papers.find((n) => n.kind === 'paper' && n.paper.title.text.startsWith('Compress LLaMA-2'))!;
+    const item = a.tree.getTreeItem(compact);
+    assert.equal((item.iconPath as vscode.ThemeIcon).id, 'warning');
+    assert.match(String(item.description), /1 warning|warnings/);
+    await vscode.commands.executeCommand('paperClaims.showFlaggedOnly');
+    try {
+      const flagged = a.tree.getChildren().filter((n) => n.kind === 'paper');
+      assert.ok(flagged.length >= 4 && flagged.length < papers.length, `flagged ${flagged.length}`);
+      for (const n of flagged) assert.ok(n.kind === 'paper' && (a.claims.checksOf(n.paper) ?? []).some((c) => c.severity !== 'info'));
+    } finally {
+      await vscode.commands.executeCommand('paperClaims.showAllPapers');
+    }
+    assert.equal(a.tree.getChildren().filter((n) => n.kind === 'paper').length, papers.length);
+  });
+});
