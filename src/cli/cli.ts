@@ -2,9 +2,12 @@
 // Exit status: 0 success, 1 when `verify` finds a check of severity error, 2 for bad usage or unreadable input.
 import { readFileSync, statSync } from 'node:fs';
 import { SeedFile } from '../core/model';
+import { checkSeed } from '../core/checker';
 import { parseSeed } from '../core/parser';
+import { toJsonReport, toSarif } from '../core/report';
 import { listJson, listText } from './list';
-import { sanitizeForTerminal } from './terminal';
+import { sanitize } from './terminal';
+import { toText } from './verifyText';
 
 export const USAGE = `Usage: paper-claims <command> FILE... [options]
 
@@ -117,7 +120,7 @@ export function runCli(args: string[], io: CliIo, version = '0.0.0'): number {
       files.push({ path, seed: parseSeed((io.readFile ?? readSeedFile)(path)) });
     } catch (error) {
       const message = error instanceof InputError ? error.message : `${path}: ${(error as Error).message}`;
-      io.stderr(`paper-claims: ${sanitizeForTerminal(message)}\n`);
+      io.stderr(`paper-claims: ${sanitize(message)}\n`);
       return 2;
     }
   }
@@ -125,10 +128,14 @@ export function runCli(args: string[], io: CliIo, version = '0.0.0'): number {
     io.stdout(options.format === 'json' ? listJson(files) : listText(files, { color: options.color }));
     return 0;
   }
-  return verifyCommand(files, options, io);
+  return verifyCommand(files, options, io, version);
 }
 
-function verifyCommand(_files: LoadedFile[], _options: CliOptions, io: CliIo): number {
-  io.stderr('paper-claims: verify is not available yet\n');
-  return 2;
+function verifyCommand(files: LoadedFile[], options: CliOptions, io: CliIo, version: string): number {
+  const inputs = files.map(({ path, seed }) => ({ path, seed, result: checkSeed(seed) }));
+  const report = toJsonReport(inputs);
+  if (options.format === 'json') io.stdout(`${JSON.stringify(report, null, 2)}\n`);
+  else if (options.format === 'sarif') io.stdout(`${JSON.stringify(toSarif(inputs, { toolVersion: version }), null, 2)}\n`);
+  else io.stdout(toText(inputs, { color: options.color }));
+  return report.summary.errors > 0 ? 1 : 0;
 }

@@ -1,19 +1,19 @@
 // `paper-claims list`: the papers of each file, for people (text) or programs (json).
 import type { LoadedFile } from './cli';
-import { sanitizeForTerminal, style } from './terminal';
+import { sanitize, style } from './terminal';
 
 export function listText(files: LoadedFile[], options: { color: boolean }): string {
   const s = style(options.color);
   const out: string[] = [];
   for (const { path, seed } of files) {
     const declared = seed.declaredCount ? `, header declares ${seed.declaredCount.value}` : '';
-    out.push(s.bold(`${sanitizeForTerminal(path)}: ${seed.papers.length} ${seed.papers.length === 1 ? 'paper' : 'papers'}${declared}`));
+    out.push(s.bold(`${sanitize(path)}: ${seed.papers.length} ${seed.papers.length === 1 ? 'paper' : 'papers'}${declared}`));
     for (const paper of seed.papers) {
       const line = String(paper.title.range.line + 1).padStart(5);
       const citations = String(paper.citations.value).padStart(6);
-      out.push(`${s.dim(line)}  ${s.cyan(citations)}  ${sanitizeForTerminal(paper.title.text)}`);
+      out.push(`${s.dim(line)}  ${s.cyan(citations)}  ${sanitize(paper.title.text)}`);
     }
-    for (const problem of seed.problems) out.push(s.yellow(`${sanitizeForTerminal(path)}:${problem.line + 1}: ${sanitizeForTerminal(problem.message)}`));
+    for (const problem of seed.problems) out.push(s.yellow(`${sanitize(path)}:${problem.line + 1}: ${sanitize(problem.message)}`));
   }
   return `${out.join('\n')}\n`;
 }

@@ -1,11 +1,12 @@
 // Text from seed files is untrusted: before it reaches a terminal, control characters (escape sequences that
 // could move the cursor, rewrite the title or hide text) and bidirectional overrides are made visible.
 
-/** C0/C1 controls except tab and newline, DEL, and the bidi embedding/override/isolate characters. */
+/** C0 controls except tab and newline, DEL, C1 (which includes the 8-bit CSI), and bidi embeddings/overrides/isolates. */
 const UNSAFE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
 
-export function sanitizeForTerminal(text: string): string {
-  return text.replace(UNSAFE, (c) => `\\u{${c.codePointAt(0)!.toString(16)}}`);
+/** Shows each unsafe character as a `\uXXXX` escape instead of letting the terminal act on it. */
+export function sanitize(text: string): string {
+  return text.replace(UNSAFE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 export interface Style {

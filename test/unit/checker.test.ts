@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import { checkPaper, checkSeed } from '../../src/core/checker';
 import { parseSeed } from '../../src/core/parser';
 import { Check } from '../../src/core/check';
-import { toJsonReport, toSarif, toText } from '../../src/core/report';
+import { toJsonReport, toSarif } from '../../src/core/report';
+import { toText } from '../../src/cli/verifyText';
 
 function findSeed(): string {
   for (const dir of [process.cwd(), join(__dirname, '..', '..'), join(__dirname, '..', '..', '..')]) {

@@ -1,10 +1,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { chmodSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCli } from '../../src/cli/cli';
-import { sanitizeForTerminal } from '../../src/cli/terminal';
+import { sanitize } from '../../src/cli/terminal';
 import { SAMPLE_SEED } from './paths';
 
 function cli(args: string[], env: NodeJS.ProcessEnv = {}, isTty = false) {
@@ -88,8 +88,8 @@ test('terminal control sequences from a file are shown, not executed', () => {
   writeFileSync(hostile, 'Evil \u001b]0;pwned\u0007 title \u202eabc\n\n0.1\n0.2\n0.3\n4\n\nSummary\n');
   const { stdout } = cli(['list', hostile]);
   assert.doesNotMatch(stdout, /[\u001b\u0007\u202e]/);
-  assert.match(stdout, /Evil \\u\{1b\}\]0;pwned\\u\{7\} title \\u\{202e\}abc/);
-  assert.equal(sanitizeForTerminal('tab\tok\nline'), 'tab\tok\nline');
+  assert.match(stdout, /Evil \\u001b\]0;pwned\\u0007 title \\u202eabc/);
+  assert.equal(sanitize('tab\tok\nline'), 'tab\tok\nline');
 });
 
 test('colour only when asked for: TTY without NO_COLOR', () => {
@@ -97,4 +97,35 @@ test('colour only when asked for: TTY without NO_COLOR', () => {
   assert.match(cli(['list', SAMPLE_SEED], {}, true).stdout, /\u001b\[1m/);
   assert.doesNotMatch(cli(['list', SAMPLE_SEED], { NO_COLOR: '1' }, true).stdout, /\u001b\[/);
   assert.doesNotMatch(cli(['list', '--no-color', SAMPLE_SEED], {}, true).stdout, /\u001b\[/);
+});
+
+test('verify the sample: seven warnings, no error, exit 0; the JSON report keeps the contract', () => {
+  const text = cli(['verify', SAMPLE_SEED]);
+  assert.equal(text.code, 0);
+  assert.match(text.stdout, /24 papers, \d+ checks: 0 errors, 7 warnings/);
+  assert.match(text.stdout, /near-miss \[percent-change\] 93%/);
+  const json = cli(['verify', '--format', 'json', SAMPLE_SEED]);
+  assert.equal(json.code, 0);
+  const report = JSON.parse(json.stdout);
+  assert.deepEqual(Object.keys(report).sort(), ['files', 'summary']);
+  assert.equal(report.files[0].declaredCount, 143);
+  assert.equal(report.files[0].papers.length, 24);
+  assert.deepEqual([report.summary.papers, report.summary.errors, report.summary.warnings], [24, 0, 7]);
+  const check = report.files[0].papers[7].checks.find((c: { verdict: string; line: number }) => c.verdict === 'near-miss' && c.line === 121);
+  for (const key of ['kind', 'verdict', 'severity', 'line', 'column', 'endColumn', 'message', 'stated', 'computed']) assert.ok(key in check, key);
+  const line = readFileSync(SAMPLE_SEED, 'utf8').split('\n')[check.line - 1];
+  assert.equal(line.slice(check.column - 1, check.endColumn - 1), '93%');
+});
+
+test('verify exits 1 when a claim cannot come from its numbers, and SARIF names the rule', () => {
+  const wrong = join(tmp, 'wrong.txt');
+  writeFileSync(wrong, 'Speed paper\n\n0.5\n0.5\n0.5\n3\n\nFaster.\n\nKey finding\n\nIt is faster.\n\nNumbers: 120 ms vs 40 ms (5.0× faster)\n');
+  assert.equal(cli(['verify', wrong]).code, 1);
+  const sarif = cli(['verify', '--format', 'sarif', wrong]);
+  assert.equal(sarif.code, 1);
+  const log = JSON.parse(sarif.stdout);
+  assert.equal(log.version, '2.1.0');
+  const result = log.runs[0].results.find((r: { level: string }) => r.level === 'error');
+  assert.ok(result, 'an error result');
+  assert.equal(result.locations[0].physicalLocation.region.startLine, 14);
 });

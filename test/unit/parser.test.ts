@@ -2,7 +2,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { hasSeedHeader, parseSeed } from '../../src/core/parser';
-import { locate } from '../../src/core/model';
+import { PaperSchema, locate } from '../../src/core/model';
+import { generateDigest } from '../../bench/generate';
 import { SAMPLE_SEED } from './paths';
 
 const SEED = readFileSync(SAMPLE_SEED, 'utf8');
@@ -180,4 +181,16 @@ test('nothing throws on arbitrary text', () => {
     const seed = parseSeed(text);
     assert.ok(Array.isArray(seed.papers));
   }
+});
+
+test('every parsed paper satisfies the zod model (the parser checks fields itself, the schema holds it to that)', () => {
+  const digest = generateDigest(300, 7);
+  for (const seed of [parseSeed(SEED), parseSeed(digest)]) {
+    assert.ok(seed.papers.length > 0);
+    for (const paper of seed.papers) {
+      const result = PaperSchema.safeParse(paper);
+      assert.ok(result.success, JSON.stringify(result.error?.issues));
+    }
+  }
+  assert.equal(parseSeed(digest).papers.length, 300);
 });
