@@ -30,3 +30,52 @@ test('clicking a paper opens its card', async ({ page, screenshot }) => {
   await parkMouse(page);
   await screenshot('card', { also: 'media/screenshots/card.png' });
 });
+
+test('a card marks each checked claim and explains it (CompactifAI: the 93% near-miss)', async ({ page, screenshot }) => {
+  await openViewContainer(page, 'Paper Claims');
+  const row = await waitForTreeRow(page, 'Compress LLaMA-2 7B to 2.1GB');
+  await row.click();
+  const frame = await waitForFrameWith(page, '.claim.verdict-near-miss');
+  const marks = frame.locator('.claim.verdict-near-miss');
+  // The mark carries a symbol and the verdict in words, not colour alone.
+  const markText = (await marks.first().textContent()) ?? '';
+  assert.match(markText, /93%/);
+  assert.match(markText, /⚠/);
+  assert.match((await marks.first().getAttribute('aria-label')) ?? '', /near-miss/);
+  const checks = (await frame.locator('.checks').textContent()) ?? '';
+  assert.match(checks, /near-miss/);
+  assert.match(checks, /92\.05…92\.45%|92\.05.*92\.45/);
+  assert.ok((await frame.locator('svg.chart rect').count()) >= 2, 'a chart of the compared values');
+  await parkMouse(page);
+  await screenshot('card-checks', { also: 'media/screenshots/card-checks.png' });
+});
+
+test('the card\'s Append to Notes button writes the summary and says where', async ({ page }) => {
+  const frame = await waitForFrameWith(page, '#card');
+  await frame.locator('vscode-button', { hasText: 'Append to Notes' }).click();
+  const toast = page.locator('.notifications-toasts .notification-toast', { hasText: 'Appended to' }).first();
+  await toast.waitFor({ timeout: 15_000 });
+  assert.match((await toast.textContent()) ?? '', /notes\/papers\.md/);
+});
+
+test('the card follows the theme: high contrast colours and borders', async ({ page, screenshot }) => {
+  const frame = await waitForFrameWith(page, '#card');
+  const before = await frame.evaluate(() => getComputedStyle(document.body).backgroundColor);
+  // Ctrl+K Ctrl+T opens the theme picker itself (the palette's "Color Theme" entries include a marketplace search).
+  await page.locator('.part.editor .tabs-container').click();
+  await page.keyboard.press('Control+K');
+  await page.keyboard.press('Control+T');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ state: 'visible', timeout: 10_000 });
+  await input.fill('Dark High Contrast');
+  await page.locator('.quick-input-widget .monaco-list-row', { hasText: 'Dark High Contrast' }).first().waitFor({ timeout: 10_000 });
+  await page.keyboard.press('Enter');
+  const hc = await waitForFrameWith(page, 'body.vscode-high-contrast');
+  const after = await hc.evaluate(() => getComputedStyle(document.body).backgroundColor);
+  assert.notEqual(after, before, 'the card background follows the theme');
+  assert.equal(after, 'rgb(0, 0, 0)');
+  const border = await hc.evaluate(() => getComputedStyle(document.querySelector('.score')).borderTopColor);
+  assert.notEqual(border, 'rgba(0, 0, 0, 0)', 'score boxes have a visible border in high contrast');
+  await parkMouse(page);
+  await screenshot('card-high-contrast', { also: 'media/screenshots/card-high-contrast.png' });
+});
