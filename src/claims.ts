@@ -47,7 +47,8 @@ export class ClaimsService implements vscode.Disposable {
     for (let start = 0; start < seed.papers.length; start += CARDS_PER_SLICE) {
       if (token?.isCancellationRequested) return undefined;
       const end = Math.min(start + CARDS_PER_SLICE, seed.papers.length);
-      for (let i = start; i < end; i++) papers.push({ paper: seed.papers[i], checks: checkPaper(seed.papers[i]) });
+      // A paper object already checked (the last good papers kept while a card is broken) keeps its checks.
+      for (let i = start; i < end; i++) papers.push({ paper: seed.papers[i], checks: this.byPaper.get(seed.papers[i]) ?? checkPaper(seed.papers[i]) });
       progress?.(end, seed.papers.length);
       if (end < seed.papers.length) await new Promise((resolve) => setImmediate(resolve));
     }

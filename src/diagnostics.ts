@@ -83,6 +83,12 @@ export class ClaimDiagnostics implements vscode.Disposable {
       more.code = 'more';
       diagnostics.push(more);
     }
+    for (const problem of this.index.get(uri)?.seed.problems ?? []) {
+      const parse = new vscode.Diagnostic(new vscode.Range(problem.line, problem.column, problem.line, problem.endColumn), problem.message, vscode.DiagnosticSeverity.Warning);
+      parse.source = DIAGNOSTIC_SOURCE;
+      parse.code = 'parse';
+      diagnostics.unshift(parse);
+    }
     this.collection.set(uri, diagnostics);
   }
 

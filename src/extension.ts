@@ -40,6 +40,10 @@ export function activate(context: vscode.ExtensionContext): PaperClaimsApi {
     const count = index.files.reduce((n, f) => n + f.seed.papers.length, 0);
     const flagged = index.files.reduce((n, f) => n + (claims.peek(f.uri)?.flagged ?? 0), 0);
     view.description = index.files.length ? `${count} ${count === 1 ? 'paper' : 'papers'}` : undefined;
+    const held = index.files.find((f) => f.heldBack);
+    view.message = held
+      ? `${held.label}: a card stopped parsing at line ${(held.seed.problems[0]?.line ?? 0) + 1}. Showing its last good papers until it is fixed (see Problems).`
+      : undefined;
     view.badge = flagged ? { value: flagged, tooltip: `${flagged} ${flagged === 1 ? 'claim needs' : 'claims need'} a look` } : undefined;
     void vscode.commands.executeCommand('setContext', 'paperClaims.hasSeeds', index.files.length > 0);
     void vscode.commands.executeCommand('setContext', 'paperClaims.ready', true);

@@ -12,6 +12,11 @@ export interface SeedEntry {
   seed: SeedFile;
   /** Listed because it matches the glob (kept even when its header goes), not only for its header. */
   matchedByGlob: boolean;
+  /**
+   * Set while an edit has broken cards that parsed before: `seed.papers` are then the last good papers (so the
+   * tree does not empty under the user's hands) and `seed.problems` are the current parse's problems.
+   */
+  heldBack?: { parsedPapers: number };
 }
 
 const CANDIDATES = '**/*.txt';
@@ -116,8 +121,9 @@ export class SeedIndex implements vscode.Disposable {
 
   private async refreshOne(uri: vscode.Uri): Promise<void> {
     const key = uri.toString();
-    const entry = await this.load(uri, this.entries.get(key)?.matchedByGlob ?? false);
-    if (entry) this.entries.set(key, entry);
+    const previous = this.entries.get(key);
+    const entry = await this.load(uri, previous?.matchedByGlob ?? false);
+    if (entry) this.entries.set(key, previous ? holdLastGood(previous, entry) : entry);
     else if (!this.entries.delete(key)) return;
     this.changed.fire();
   }
@@ -137,6 +143,21 @@ export class SeedIndex implements vscode.Disposable {
     for (const timer of this.pending.values()) clearTimeout(timer);
     for (const d of this.disposables) d.dispose();
   }
+}
+
+/**
+ * Keeps the last good papers when an edit makes cards unparseable (a half-typed score, say): the tree keeps its
+ * papers and the problems show where they are. Once the file parses as well as before, the new parse wins.
+ */
+export function holdLastGood(previous: SeedEntry, next: SeedEntry): SeedEntry {
+  const lastGood = previous.seed.papers;
+  const broke = next.seed.problems.length > 0 && next.seed.papers.length < lastGood.length;
+  if (!broke) return next;
+  return {
+    ...next,
+    seed: { ...next.seed, papers: lastGood },
+    heldBack: { parsedPapers: next.seed.papers.length },
+  };
 }
 
 /** The text of a file: the open document's buffer when there is one, else the file on disk. */

@@ -86,6 +86,28 @@ suite('Papers view', () => {
     }
     await until(() => (samplePapers(a)[0]?.paper.title.text === original ? true : undefined), 'the title restored');
   }, { timeout: 30_000 });
+  test('a card broken by an edit keeps the last good tree and shows the problem where it is', async () => {
+    const a = await api();
+    const uri = samplePapers(a)[0].entry.uri;
+    const document = await vscode.workspace.openTextDocument(uri);
+    const editor = await vscode.window.showTextDocument(document);
+    const scoreLine = samplePapers(a)[1].paper.scores[1].range.line;
+    try {
+      await editor.edit((e) => e.replace(document.lineAt(scoreLine).range, '0.6o'));
+      const problem = await until(
+        () => vscode.languages.getDiagnostics(uri).find((d) => d.source === 'paper-claims' && d.code === 'parse'),
+        'a parse problem in the Problems panel',
+      );
+      assert.equal(problem.range.start.line, scoreLine);
+      assert.match(problem.message, /score 2 "0\.6o" is not a number/);
+      assert.ok(a.index.get(uri)?.heldBack, 'the last good papers are held');
+      assert.equal(samplePapers(a).length, 24, 'the tree keeps every paper');
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.files.revert');
+    }
+    await until(() => (a.index.get(uri)?.heldBack ? undefined : true), 'the fixed file to parse again');
+    assert.equal(vscode.languages.getDiagnostics(uri).filter((d) => d.code === 'parse').length, 0);
+  }, { timeout: 30_000 });
 });
 
 suite('Card', () => {
