@@ -1,7 +1,9 @@
 #!/usr/bin/env node
 // Installs a real VS Code (code-server 4.100.3, which bundles VS Code 1.100.3) from the npm registry into
 // .vscode-test/, without any download from Microsoft's or GitHub's servers. Safe to run again: a finished
-// install is detected and skipped. Needs Debian's `ripgrep` and `libkrb5-dev` (installed by .ci/run).
+// install is detected and skipped. Needs Debian's `ripgrep` and `libkrb5-dev`; `--with-browser` also wants
+// Debian's `chromium` (for the tests). Missing Debian packages are installed with apt-get when this runs as root
+// or with password-less sudo; otherwise it says which to install.
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, symlinkSync, writeFileSync, chmodSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -36,6 +38,31 @@ function findRipgrep() {
   for (const p of ['/usr/bin/rg', '/usr/local/bin/rg']) if (existsSync(p)) return p;
   throw new Error('ripgrep (rg) is not installed: apt-get install ripgrep');
 }
+
+/** Debian packages this needs, with a file that shows each is installed. */
+const SYSTEM_PACKAGES = [
+  { name: 'ripgrep', file: '/usr/bin/rg' },
+  { name: 'libkrb5-dev', file: '/usr/include/krb5.h' },
+  ...(process.argv.includes('--with-browser') ? [{ name: 'chromium', file: '/usr/bin/chromium' }] : []),
+];
+
+function ensureSystemPackages() {
+  const missing = SYSTEM_PACKAGES.filter((p) => !existsSync(p.file)).map((p) => p.name);
+  if (missing.length === 0) return;
+  const isRoot = process.getuid?.() === 0;
+  const list = missing.join(' ');
+  try {
+    if (!isRoot) execFileSync('sudo', ['-n', 'true'], { stdio: 'ignore' });
+    const apt = (args) =>
+      isRoot ? run('apt-get', args, root, { DEBIAN_FRONTEND: 'noninteractive' }) : run('sudo', ['-n', 'env', 'DEBIAN_FRONTEND=noninteractive', 'apt-get', ...args], root);
+    apt(['update', '-qq']);
+    apt(['install', '-y', '-qq', ...missing]);
+  } catch (error) {
+    throw new Error(`missing Debian packages: ${list}. Install them (sudo apt-get install -y ${list}) and run this again. (${error.message})`);
+  }
+}
+
+ensureSystemPackages();
 
 if (existsSync(marker)) {
   console.log(`[setup-vscode] code-server ${CODE_SERVER_VERSION} already installed in ${installDir}`);

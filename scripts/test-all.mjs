@@ -132,6 +132,9 @@ const runner = (level, script) => async () => {
 const started = Date.now();
 const needs = (...which) => levels.some((l) => which.includes(l));
 
+// A fresh clone: install the project's packages first, so `npm test` is the one command a newcomer needs.
+if (!existsSync(join(repoRoot, 'node_modules', '.package-lock.json'))) await step('npm-ci', command(npm, ['ci', '--no-audit', '--no-fund']));
+
 let built = true;
 let compiled = true;
 let vscodeReady = true;
@@ -142,7 +145,7 @@ if (needs('unit', 'integration')) {
   await step('compile-tests', command(npm, ['run', '--silent', 'compile-tests']));
   compiled = existsSync(join(repoRoot, 'out'));
 }
-if (needs('integration', 'e2e')) vscodeReady = await step('setup-vscode', command(process.execPath, ['scripts/setup-vscode.mjs']));
+if (needs('integration', 'e2e')) vscodeReady = await step('setup-vscode', command(process.execPath, ['scripts/setup-vscode.mjs', '--with-browser']));
 
 const blocked = (why) => async () => {
   throw new Error(why);

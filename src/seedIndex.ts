@@ -46,7 +46,15 @@ export class SeedIndex implements vscode.Disposable {
       watcher.onDidCreate(() => this.schedule(RESCAN)),
       watcher.onDidChange((uri) => this.schedule(uri)),
       vscode.workspace.onDidChangeTextDocument((e) => {
-        if (this.entries.has(e.document.uri.toString())) this.schedule(e.document.uri);
+        if (this.entries.has(e.document.uri.toString()) || startsWithHeader(e.document)) this.schedule(e.document.uri);
+      }),
+      // Digests opened from outside the workspace (the built-in sample, a download, an untitled paste) are listed
+      // while they are open.
+      vscode.workspace.onDidOpenTextDocument((document) => {
+        if (startsWithHeader(document)) this.schedule(document.uri);
+      }),
+      vscode.workspace.onDidCloseTextDocument((document) => {
+        if (!vscode.workspace.getWorkspaceFolder(document.uri)) this.remove(document.uri);
       }),
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (e.affectsConfiguration('paperClaims.seedGlob')) void this.rescan();
@@ -88,7 +96,8 @@ export class SeedIndex implements vscode.Disposable {
     ]);
     const matched = new Set(byGlob.map((u) => u.toString()));
     const found = new Map<string, SeedEntry>();
-    const all = new Map([...candidates, ...byGlob].map((u) => [u.toString(), u]));
+    const open = vscode.workspace.textDocuments.filter(startsWithHeader).map((d) => d.uri);
+    const all = new Map([...candidates, ...byGlob, ...open].map((u) => [u.toString(), u]));
     await Promise.all(
       [...all.values()].map(async (uri) => {
         const entry = await this.load(uri, matched.has(uri.toString()));
@@ -158,6 +167,15 @@ export function holdLastGood(previous: SeedEntry, next: SeedEntry): SeedEntry {
     seed: { ...next.seed, papers: lastGood },
     heldBack: { parsedPapers: next.seed.papers.length },
   };
+}
+
+/** A cheap test on an open document: does its first non-blank line read `N papers found`? */
+function startsWithHeader(document: vscode.TextDocument): boolean {
+  for (let line = 0; line < Math.min(document.lineCount, 20); line++) {
+    const text = document.lineAt(line).text;
+    if (text.trim()) return hasSeedHeader(text);
+  }
+  return false;
 }
 
 /** The text of a file: the open document's buffer when there is one, else the file on disk. */

@@ -3,10 +3,10 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { PaperClaimsApi } from '../../src/extension';
 import { suite, test } from './harness';
-import { SAMPLE, api, until } from './util';
+import { api, isWorkspaceSample, until } from './util';
 
 function sampleUri(a: PaperClaimsApi): vscode.Uri {
-  const entry = a.index.files.find((f) => f.uri.path.endsWith(SAMPLE));
+  const entry = a.index.files.find((f) => isWorkspaceSample(f.uri));
   assert.ok(entry, 'sample not indexed');
   return entry.uri;
 }

@@ -5,7 +5,7 @@ import * as vscode from 'vscode';
 import type { PaperClaimsApi } from '../../src/extension';
 import type { PaperRef, PapersNode } from '../../src/papersTree';
 import { suite, test } from './harness';
-import { SAMPLE, api, until } from './util';
+import { api, isWorkspaceSample, until } from './util';
 
 function workspaceFile(...segments: string[]): vscode.Uri {
   const folder = vscode.workspace.workspaceFolders?.[0];
@@ -19,7 +19,7 @@ function paperNodes(nodes: PapersNode[]): Extract<PapersNode, { kind: 'paper' }>
 
 function samplePapers(a: PaperClaimsApi): Extract<PapersNode, { kind: 'paper' }>[] {
   const roots = a.tree.getChildren();
-  const file = roots.find((n) => n.kind === 'file' && n.entry.uri.path.endsWith(SAMPLE));
+  const file = roots.find((n) => n.kind === 'file' && isWorkspaceSample(n.entry.uri));
   return paperNodes(file ? a.tree.getChildren(file) : roots);
 }
 
@@ -86,6 +86,19 @@ suite('Papers view', () => {
     }
     await until(() => (samplePapers(a)[0]?.paper.title.text === original ? true : undefined), 'the title restored');
   }, { timeout: 30_000 });
+  test('Open Built-in Sample lists the sample from the extension while it is open', async () => {
+    const a = await api();
+    const before = a.index.files.length;
+    await vscode.commands.executeCommand('paperClaims.openSample');
+    const sample = await until(() => a.index.files.find((f) => !vscode.workspace.getWorkspaceFolder(f.uri)), 'the built-in sample in the index');
+    assert.equal(sample.seed.papers.length, 24);
+    assert.equal(a.index.files.length, before + 1);
+    assert.ok(a.tree.getChildren().some((n) => n.kind === 'file' && n.entry === sample), 'grouped by file in the tree');
+    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+    // VS Code closes a document some time after its last editor; the index follows when it does.
+    assert.equal(vscode.window.activeTextEditor?.document.uri.toString() === sample.uri.toString(), false);
+  }, { timeout: 20_000 });
+
   test('a card broken by an edit keeps the last good tree and shows the problem where it is', async () => {
     const a = await api();
     const uri = samplePapers(a)[0].entry.uri;
@@ -130,7 +143,7 @@ suite('Card', () => {
     const paper = samplePapers(a)[7];
     await vscode.commands.executeCommand('paperClaims.revealInFile', paper);
     const editor = await until(() => vscode.window.activeTextEditor, 'an editor');
-    assert.ok(editor.document.uri.path.endsWith(SAMPLE));
+    assert.ok(isWorkspaceSample(editor.document.uri));
     assert.equal(editor.document.getText(editor.selection), paper.paper.title.text);
   });
 

@@ -24,3 +24,8 @@ export async function until<T>(probe: () => T | undefined | false | Promise<T | 
     await new Promise((r) => setTimeout(r, 100));
   }
 }
+
+/** The workspace's copy of the sample (the built-in one in the extension folder may be listed too, while open). */
+export function isWorkspaceSample(uri: vscode.Uri): boolean {
+  return uri.path.endsWith(`/${SAMPLE}`) && vscode.workspace.getWorkspaceFolder(uri) !== undefined;
+}
