@@ -2,7 +2,7 @@
 // Also produces the README pictures media/screenshots/tree.png and media/screenshots/card.png.
 import * as assert from 'node:assert/strict';
 import { test } from './harness.mjs';
-import { countSiblingRows, openViewContainer, parkMouse, setSideBarWidth, waitForFrameWith, waitForTreeRow } from './workbench.mjs';
+import { countSiblingRows, openViewContainer, parkMouse, runCommand, setSideBarWidth, waitForFrameWith, waitForTreeRow } from './workbench.mjs';
 
 const FIRST_TITLE = 'Finetune a 65B LLM on a single 48GB GPU';
 const SAMPLE_PAPERS = 24; // cards in seeds/000_934c6e1fbed8f8cd.txt
@@ -79,3 +79,11 @@ test('the card follows the theme: high contrast colours and borders', async ({ p
   await parkMouse(page);
   await screenshot('card-high-contrast', { also: 'media/screenshots/card-high-contrast.png' });
 });
+
+test('the open card comes back after a window reload', async ({ page }) => {
+  await runCommand(page, 'Developer: Reload Window');
+  await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
+  const frame = await waitForFrameWith(page, '#card-title', 60_000);
+  const title = (await frame.locator('#card-title').textContent()) ?? '';
+  assert.match(title, /^Compress LLaMA-2 7B to 2\.1GB/);
+}, { timeout: 120_000 });
