@@ -58,7 +58,11 @@ export class ClaimDiagnostics implements vscode.Disposable {
       this.collection.delete(uri);
       this.published.delete(uri.toString());
     });
-    for (const file of this.index.files) if (!this.claims.peek(file.uri)) await this.claims.verify(file.uri);
+    // Very large digests are checked on request (Verify Claims, with progress and cancel), not on every edit.
+    const limit = vscode.workspace.getConfiguration('paperClaims').get<number>('autoVerifyMaxPapers', 5000);
+    for (const file of this.index.files) {
+      if (file.seed.papers.length <= limit && !this.claims.peek(file.uri)) await this.claims.verify(file.uri);
+    }
   }
 
   private publish(uri: vscode.Uri): void {

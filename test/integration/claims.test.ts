@@ -3,6 +3,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { PaperClaimsApi } from '../../src/extension';
 import { suite, test } from './harness';
+import { generateDigest } from '../../bench/generate';
 import { api, isWorkspaceSample, until } from './util';
 
 function sampleUri(a: PaperClaimsApi): vscode.Uri {
@@ -114,4 +115,47 @@ suite('Verify claims', () => {
     }
     assert.equal(a.tree.getChildren().filter((n) => n.kind === 'paper').length, papers.length);
   });
+});
+
+suite('Large digests', () => {
+  test('a big file is paged in the tree, capped in the Problems panel with a pointer to the full report, and cancellable', async () => {
+    const a = await api();
+    const settings = vscode.workspace.getConfiguration('paperClaims');
+    await settings.update('maxProblemsPerFile', 40, vscode.ConfigurationTarget.Workspace);
+    const folder = vscode.workspace.workspaceFolders![0].uri;
+    const big = vscode.Uri.joinPath(folder, 'seeds', 'big', 'digest-3000.txt');
+    await vscode.workspace.fs.writeFile(big, new TextEncoder().encode(generateDigest(3000, 11)));
+    try {
+      const entry = await until(() => a.index.get(big), 'the big digest in the index', 20_000);
+      assert.equal(entry.seed.papers.length, 3000);
+      const fileNode = a.tree.getChildren().find((n) => n.kind === 'file' && n.entry.uri.toString() === big.toString());
+      assert.ok(fileNode);
+      const pages = a.tree.getChildren(fileNode);
+      assert.equal(pages.filter((n) => n.kind === 'page').length, 15);
+      assert.equal(a.tree.getTreeItem(pages[0]).label, 'Papers 1–200');
+      assert.equal(a.tree.getChildren(pages[0]).length, 200);
+
+      // Cancelling stops the check and records nothing.
+      const source = new vscode.CancellationTokenSource();
+      let slices = 0;
+      const cancelled = await a.claims.verify(big, source.token, () => {
+        if (++slices === 1) source.cancel();
+      });
+      assert.equal(cancelled, undefined);
+      assert.equal(a.claims.peek(big), undefined);
+
+      await vscode.commands.executeCommand('paperClaims.verifyFile', big);
+      const diagnostics = await until(() => {
+        const d = vscode.languages.getDiagnostics(big);
+        return d.length ? d : undefined;
+      }, 'diagnostics for the big file', 60_000);
+      assert.equal(diagnostics.length, 41, '40 checks and one line saying how many more');
+      const more = diagnostics.find((d) => d.code === 'more');
+      assert.ok(more);
+      assert.match(more.message, /^\d+ more checks are not shown .*paper-claims verify/);
+    } finally {
+      await settings.update('maxProblemsPerFile', undefined, vscode.ConfigurationTarget.Workspace);
+      await vscode.workspace.fs.delete(vscode.Uri.joinPath(big, '..'), { recursive: true });
+    }
+  }, { timeout: 120_000 });
 });
