@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-// Bundles the three entry points with esbuild: the extension (Node, `vscode` external), the CLI (Node, with a
-// shebang) and the card webview (browser). `--production` minifies; `--watch` rebuilds on change;
+// Bundles the entry points with esbuild: the extension (Node, `vscode` external), the checker it loads on first
+// use, the CLI (Node, with a shebang) and the card webview (browser). `--production` minifies; `--watch` rebuilds on change;
 // `--metafile` writes dist/meta-*.json for the bundle-size benchmark.
 import * as esbuild from 'esbuild';
 import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -30,7 +30,16 @@ export const targets = {
     platform: 'node',
     format: 'cjs',
     target: 'node20',
-    external: ['vscode'],
+    // The checker is loaded on first use (see src/claims.ts), from its own bundle.
+    external: ['vscode', './checker.js'],
+  },
+  checker: {
+    ...common,
+    entryPoints: ['src/core/checker.ts'],
+    outfile: 'dist/checker.js',
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
   },
   cli: {
     ...common,

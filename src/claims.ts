@@ -3,7 +3,7 @@
 // never shows stale checks.
 import * as vscode from 'vscode';
 import { Check, Severity, VERDICT_RANK, Verdict } from './core/check';
-import { checkFileClaims, checkPaper } from './core/checker';
+import type * as Checker from './core/checker';
 import { Paper, SeedFile } from './core/model';
 import { SeedIndex } from './seedIndex';
 
@@ -12,6 +12,16 @@ export interface FileChecks {
   papers: Array<{ paper: Paper; checks: Check[] }>;
   /** Checks of warning or error severity in the whole file. */
   flagged: number;
+}
+
+let checker: typeof Checker | undefined;
+/**
+ * The checker (with mathjs) is a bundle of its own, dist/checker.js, loaded on first use: loading it takes about
+ * 100 ms, which activation should not pay. scripts/build.mjs builds it next to dist/extension.js.
+ */
+function loadChecker(): typeof Checker {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return (checker ??= require('./checker.js') as typeof Checker);
 }
 
 /** Cards checked per slice before yielding, so large files never block the extension host for long. */
@@ -43,6 +53,7 @@ export class ClaimsService implements vscode.Disposable {
     const seed = entry.seed;
     const cached = this.results.get(seed);
     if (cached) return cached;
+    const { checkFileClaims, checkPaper } = loadChecker();
     const papers: FileChecks['papers'] = [];
     for (let start = 0; start < seed.papers.length; start += CARDS_PER_SLICE) {
       if (token?.isCancellationRequested) return undefined;
