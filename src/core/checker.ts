@@ -302,20 +302,94 @@ export function analyseField(key: FieldKey, field: TextField): FieldInfo {
 // ---------------------------------------------------------------------------------------------------------------
 // Exact values and intervals of quantities.
 
+const scaleCache = new Map<number, Q>();
+
 function scaleQ(scale: number): Q {
-  if (scale >= 1) return q(Math.round(scale));
-  return q(1, Math.round(1 / scale));
+  let s = scaleCache.get(scale);
+  if (s === undefined) {
+    s = scale >= 1 ? q(Math.round(scale)) : q(1, Math.round(1 / scale));
+    if (scaleCache.size < 256) scaleCache.set(scale, s);
+  }
+  return s;
+}
+
+/**
+ * Exact values derived from a quantity, computed once: the same quantity is read by every relation, candidate and
+ * cross-field check that involves it. Quantities are not changed after reading, and fractions are immutable.
+ */
+interface QuantityExact {
+  value?: Q;
+  base?: Q;
+  interval?: Interval;
+  inputs?: Map<string, string>;
+  signed?: Stated;
+  magnitude?: Stated;
+}
+const exactMemo = new WeakMap<Quantity, QuantityExact>();
+
+function memoOf(qu: Quantity): QuantityExact {
+  let m = exactMemo.get(qu);
+  if (m === undefined) {
+    m = {};
+    exactMemo.set(qu, m);
+  }
+  return m;
+}
+
+/** The value as written (`exact(qu.raw)`, 0 when unreadable), without the multiplier. */
+function exactValue(qu: Quantity): Q {
+  const m = memoOf(qu);
+  return (m.value ??= exact(qu.raw) ?? ZERO);
 }
 
 /** The value as written, in its dimension's base unit, sign included. */
 export function exactBase(qu: Quantity): Q {
-  const v = exact(qu.raw) ?? q(0);
-  return v.mul(scaleQ(qu.scale));
+  const m = memoOf(qu);
+  return (m.base ??= exactValue(qu).mul(scaleQ(qu.scale)));
+}
+
+const MAX_SAFE = Number.MAX_SAFE_INTEGER;
+const DECIMAL_RE = /^(-?)(\d+)(?:\.(\d+))?(?:[eE]([+-]?\d{1,4}))?$/;
+
+/**
+ * `Number(exactBase(qu).valueOf())` without building a fraction: the exact value is num/den with integer num and
+ * den; when both are exact doubles, one IEEE division gives the same correctly rounded result as the fraction's
+ * `valueOf` (which divides its reduced numerator by its denominator). Falls back to the fraction otherwise.
+ */
+export function baseNumber(qu: Quantity): number {
+  const raw = qu.raw;
+  let s = raw;
+  if (s.includes(',')) s = s.replace(/,/g, '');
+  if (s.includes('\u2212')) s = s.replace(/\u2212/g, '-');
+  if (s.charCodeAt(0) === 43) s = s.slice(1);
+  const m = DECIMAL_RE.exec(s);
+  if (!m) return 0;
+  const frac = m[3] ?? '';
+  const digits = m[2] + frac;
+  const exponent = (m[4] ? Number(m[4]) : 0) - frac.length;
+  const scale = qu.scale;
+  const sn = scale >= 1 ? Math.round(scale) : 1;
+  const sd = scale >= 1 ? 1 : Math.round(1 / scale);
+  if (digits.length <= 15 && exponent <= 15 && exponent >= -15) {
+    const d = Number(digits);
+    const num = d * (exponent > 0 ? 10 ** exponent : 1) * sn;
+    const den = (exponent < 0 ? 10 ** -exponent : 1) * sd;
+    if (num <= MAX_SAFE && den <= MAX_SAFE) {
+      if (num === 0) return 0;
+      return m[1] === '-' ? -(num / den) : num / den;
+    }
+  }
+  return Number(exactBase(qu).valueOf());
 }
 
 /** The interval a value was rounded from (in base units); bounds for `>`/`<`; ±5 % more for `~`. */
 export function intervalOf(qu: Quantity): Interval {
-  const v = exact(qu.raw) ?? q(0);
+  const m = memoOf(qu);
+  return (m.interval ??= computeIntervalOf(qu));
+}
+
+function computeIntervalOf(qu: Quantity): Interval {
+  const v = exactValue(qu);
   const s = scaleQ(qu.scale);
   const u = unroundValue(v, qu.decimals);
   const scaled: Interval = { lo: u.lo!.mul(s), hi: u.hi!.mul(s), loIncl: true, hiIncl: true };
@@ -341,6 +415,17 @@ function isBound(qu: Quantity): boolean {
 }
 
 function describeInput(name: string, qu: Quantity): string {
+  const m = memoOf(qu);
+  const inputs = (m.inputs ??= new Map());
+  let text = inputs.get(name);
+  if (text === undefined) {
+    text = computeDescribeInput(name, qu);
+    inputs.set(name, text);
+  }
+  return text;
+}
+
+function computeDescribeInput(name: string, qu: Quantity): string {
   const i = intervalOf(qu);
   const s = scaleQ(qu.scale);
   const inUnit: Interval = { lo: i.lo && i.lo.div(s), hi: i.hi && i.hi.div(s), loIncl: i.loIncl, hiIncl: i.hiIncl };
@@ -380,12 +465,21 @@ interface Stated {
   value: Q;
   decimals: number;
   qualifier?: Quantity['qualifier'];
+  /** unroundValue(value, decimals), filled in by `judge` the first time it is needed. */
+  unrounded?: Interval;
 }
 
+/** The stated value of a quantity, signed or as a magnitude; built once per quantity and reading. */
 function statedOf(qu: Quantity, magnitude: boolean): Stated {
-  let v = exact(qu.raw) ?? q(0);
+  const m = memoOf(qu);
+  const cached = magnitude ? m.magnitude : m.signed;
+  if (cached) return cached;
+  let v = exactValue(qu);
   if (magnitude) v = v.abs();
-  return { value: v, decimals: qu.decimals, qualifier: qu.qualifier };
+  const stated: Stated = { value: v, decimals: qu.decimals, qualifier: qu.qualifier };
+  if (magnitude) m.magnitude = stated;
+  else m.signed = stated;
+  return stated;
 }
 
 function displayDecimals(c: Computation, stated: Stated): number {
@@ -398,7 +492,7 @@ export function judge(stated: Stated, c: Computation): Judgement {
   const d = stated.decimals;
   const dd = displayDecimals(c, stated);
   const computedText = formatInterval(c.interval, dd, c.suffix);
-  const S = unroundValue(stated.value, d);
+  const S = (stated.unrounded ??= unroundValue(stated.value, d));
   const step = pow10(-d);
   // A stated bound ("over 90%", "up to 10×").
   if (stated.qualifier && stated.qualifier !== 'approx') {

@@ -12,23 +12,40 @@ const math = create({ fractionDependencies });
 
 export type Q = Fraction;
 
+/** The Fraction class of this mathjs instance: building through it skips the typed-function dispatch. */
+const FractionClass = (math as unknown as { Fraction: new (n: bigint, d: bigint) => Q }).Fraction;
+
 /** An exact rational. */
 export function q(n: bigint | number, d: bigint | number = 1): Q {
   if (typeof n === 'number' && !Number.isInteger(n)) return math.fraction!(n);
-  return math.fraction!(BigInt(n), BigInt(d));
+  return new FractionClass(BigInt(n), BigInt(d));
 }
 
 export const ZERO = q(0);
 export const ONE = q(1);
 export const HUNDRED = q(100);
 
+export const HALF = q(1, 2);
+
+/** Powers of ten and half steps are asked for constantly: the common ones are built once (fractions are immutable). */
+const POW10_CACHE = 40;
+const pow10Cache: Q[] = [];
+const halfStepCache: Q[] = [];
+for (let e = -POW10_CACHE; e <= POW10_CACHE; e++) {
+  const p = e >= 0 ? q(10n ** BigInt(e)) : q(1n, 10n ** BigInt(-e));
+  pow10Cache.push(p);
+  halfStepCache.push(p.div(2));
+}
+
 /** 10^e as an exact rational (e may be negative). */
 export function pow10(e: number): Q {
+  if (e >= -POW10_CACHE && e <= POW10_CACHE && Number.isInteger(e)) return pow10Cache[e + POW10_CACHE];
   return e >= 0 ? q(10n ** BigInt(e)) : q(1n, 10n ** BigInt(-e));
 }
 
 /** Half a step in the last reported digit for `decimals` decimals: 0.5·10^-decimals. */
 export function halfStep(decimals: number): Q {
+  if (decimals >= -POW10_CACHE && decimals <= POW10_CACHE && Number.isInteger(decimals)) return halfStepCache[POW10_CACHE - decimals];
   return pow10(-decimals).div(2);
 }
 
@@ -87,7 +104,7 @@ export function closed(lo: Q | null, hi: Q | null): Interval {
 export function roundHalfUp(v: Q, decimals: number): Q {
   const scale = pow10(decimals);
   const scaled = v.abs().mul(scale);
-  const r = scaled.add(q(1, 2)).floor();
+  const r = scaled.add(HALF).floor();
   const out = r.div(scale);
   return v.s < 0n ? out.neg() : out;
 }
@@ -102,14 +119,56 @@ export function roundHalfEven(v: Q, decimals: number): Q {
   const fl = scaled.floor();
   const rest = scaled.sub(fl);
   let r = fl;
-  const c = rest.compare(q(1, 2));
+  const c = rest.compare(HALF);
   if (c > 0 || (c === 0 && fl.n % 2n === 1n)) r = fl.add(ONE);
   const out = r.div(scale);
   return v.s < 0n ? out.neg() : out;
 }
 
+/**
+ * Floating-point fast path for rounding |v| to `decimals` decimals: the integer |v|·10^decimals rounds to, when the
+ * float estimate lies clearly away from a rounding boundary (a tie at .5), so that half-up and half-even agree and
+ * the float error cannot matter; undefined when the exact rule must decide. The estimate divides the fraction's
+ * numerator by its denominator (error ≤ 3 ulp) and scales by an exact power of ten (≤ 1 ulp more); the margin
+ * demanded is many times that.
+ */
+const FAST_LIMIT = 2 ** 50;
+const POW10_FLOAT: number[] = [];
+const POW10_BIG: bigint[] = [];
+for (let e = 0; e <= 22; e++) {
+  POW10_FLOAT.push(10 ** e);
+  POW10_BIG.push(10n ** BigInt(e));
+}
+const FAST_LIMIT_BIG = 2n ** 50n;
+
+function roundedScaledFast(v: Q, decimals: number): number | undefined {
+  if (decimals < 0 || decimals > 22 || !Number.isInteger(decimals)) return undefined;
+  const x = (Number(v.n) / Number(v.d)) * POW10_FLOAT[decimals];
+  if (!(x < FAST_LIMIT)) return undefined;
+  const fl = Math.floor(x);
+  const rest = x - fl;
+  const margin = x * 1e-12 + 1e-9;
+  if (Math.abs(rest - 0.5) <= margin) return undefined;
+  // Near a whole number the estimate may fall on either side of it (floor off by one, rest near 1): either way the
+  // nearest integer is the right one, since only a tie at .5 is a boundary.
+  return rest > 0.5 ? fl + 1 : fl;
+}
+
 /** Rule: a value is acceptable for a stated value if either half-up or half-even rounding gives it. */
 export function roundsTo(v: Q, stated: Q, decimals: number): boolean {
+  const k = roundedScaledFast(v, decimals);
+  if (k !== undefined) {
+    // |stated|·10^decimals as an exact integer (it is one when stated was read with these decimals).
+    const p = POW10_BIG[decimals];
+    if (p % stated.d === 0n) {
+      const t = stated.n * (p / stated.d);
+      if (t < FAST_LIMIT_BIG) {
+        const tn = Number(t);
+        if (k === 0) return tn === 0;
+        return tn === k && (v.s < 0n) === (stated.s < 0n);
+      }
+    }
+  }
   return roundHalfUp(v, decimals).equals(stated) || roundHalfEven(v, decimals).equals(stated);
 }
 
@@ -193,6 +252,15 @@ export function maxQ(a: Q, b: Q): Q {
 
 /** Writes v with exactly `decimals` decimals (negative decimals round to tens, hundreds…), half up. */
 export function formatQ(v: Q, decimals: number, minus = '-'): string {
+  const k = roundedScaledFast(v, decimals);
+  if (k !== undefined) {
+    let digits = String(k);
+    if (decimals > 0) {
+      digits = digits.padStart(decimals + 1, '0');
+      digits = `${digits.slice(0, digits.length - decimals)}.${digits.slice(digits.length - decimals)}`;
+    }
+    return (v.s < 0n && k !== 0 ? minus : '') + digits;
+  }
   const r = roundHalfUp(v, decimals);
   const d = Math.max(0, decimals);
   const scaled = r.abs().mul(pow10(d)).round(0); // an integer after rounding
@@ -245,6 +313,8 @@ export function subInterval(a: Interval, b: Interval): Interval {
 
 /** k · i + c for a constant k (k may be negative: the ends swap). */
 export function affine(i: Interval, k: Q, c: Q = ZERO): Interval {
+  // 1 · i + 0 (a claim in the values' own unit): the same values, without building equal fractions again.
+  if (k.s > 0n && k.n === k.d && c.n === 0n) return { lo: i.lo, hi: i.hi, loIncl: i.loIncl, hiIncl: i.hiIncl };
   const f = (x: Q | null): Q | null => (x === null ? null : x.mul(k).add(c));
   if (k.s >= 0n) return { lo: f(i.lo), hi: f(i.hi), loIncl: i.loIncl, hiIncl: i.hiIncl };
   return { lo: f(i.hi), hi: f(i.lo), loIncl: i.hiIncl, hiIncl: i.loIncl };

@@ -3,7 +3,7 @@
 // inconsistent only when every such pair contradicts them.
 import { Check } from '../check';
 import type { FieldInfo, Pair } from '../checker';
-import { exactBase, makeCheck } from '../checker';
+import { baseNumber, makeCheck } from '../checker';
 import { Quantity } from '../quantity';
 import { subjectOf } from './subject';
 
@@ -39,15 +39,19 @@ function category(p: Pair): 'bytes' | 'time' | 'count' | 'score' {
   return 'score';
 }
 
-function allowed(context: string, p: Pair): boolean {
-  const cat = category(p);
+/** The categories a context names (empty: any); computed once per direction word, not once per pair. */
+function categoriesOf(context: string): string[] {
   const cats: string[] = [];
   if (BYTES_RE.test(context)) cats.push('bytes');
   if (COUNT_RE.test(context)) cats.push('count');
   if (TIME_RE.test(context)) cats.push('time');
   if (SCORE_RE.test(context)) cats.push('score');
+  return cats;
+}
+
+function allowed(cats: string[], p: Pair): boolean {
   if (cats.length === 0) return true;
-  return cats.includes(cat);
+  return cats.includes(category(p));
 }
 
 
@@ -76,9 +80,13 @@ function fmt(q: Quantity): string {
 }
 
 function evaluate(cls: WordClass, p: Pair, subject: string, context: string): Outcome | undefined {
-  const va = Number(exactBase(p.a).valueOf());
-  const vb = Number(exactBase(p.b).valueOf());
+  const va = baseNumber(p.a);
+  const vb = baseNumber(p.b);
   if (!Number.isFinite(va) || !Number.isFinite(vb)) return undefined;
+  // Cheap reasons to give up first (pure tests, so their order does not change the outcome).
+  if ((cls === 'down' || cls === 'up') && category(p) === 'score') return undefined;
+  const lowerBetter = cls === 'better' || cls === 'worse' ? lowerIsBetter(p, context) : undefined;
+  if ((cls === 'better' || cls === 'worse') && lowerBetter === undefined) return undefined;
   // Subject and other side: for a change, "after" against "before"; for a comparison, the value the subject names.
   let subj = p.a;
   let other = p.b;
@@ -95,8 +103,6 @@ function evaluate(cls: WordClass, p: Pair, subject: string, context: string): Ou
   }
   const vs = subj === p.a ? va : vb;
   const vo = subj === p.a ? vb : va;
-  const lowerBetter = lowerIsBetter(p, context);
-  if ((cls === 'better' || cls === 'worse') && lowerBetter === undefined) return undefined;
   const lab = (q: Quantity): string => {
     const l = q === p.a ? p.labelA : p.labelB;
     return l ? `${l} ${fmt(q)}` : fmt(q);
@@ -128,16 +134,16 @@ function evaluateExtreme(cls: WordClass, p: Pair, subject: string, context: stri
   const clause = f.clauses[p.clause];
   const group = f.values.filter((v) => v.start >= clause.start && v.end <= clause.end && (v.dimension === p.a.dimension || v.dimension === 'none' || p.a.dimension === 'none') && !v.qualifier);
   if (group.length < 2) return undefined;
+  const lowerBetter = lowerIsBetter(p, context);
+  if (cls === 'best' && lowerBetter === undefined) return undefined;
   let subj = p.kind === 'change' ? p.b : p.a;
   if (p.kind !== 'change') {
     const side = subjectOf(p, subject);
     if (side === undefined) return undefined;
     if (side === 'b') subj = p.b;
   }
-  const vals = group.map((v) => Number(exactBase(v).valueOf()));
-  const vs = Number(exactBase(subj).valueOf());
-  const lowerBetter = lowerIsBetter(p, context);
-  if (cls === 'best' && lowerBetter === undefined) return undefined;
+  const vals = group.map((v) => baseNumber(v));
+  const vs = baseNumber(subj);
   const wantMin = cls === 'min' || (cls === 'best' && lowerBetter);
   const ok = wantMin ? vals.every((v) => vs <= v) : vals.every((v) => vs >= v);
   return { ok, shown: `${fmt(subj)} among ${group.map(fmt).join(', ')} (${wantMin ? 'should be the smallest' : 'should be the largest'})` };
@@ -173,8 +179,9 @@ export function checkDirections(fields: FieldInfo[], suppressed: Set<Quantity>):
       const subject = text.slice(Math.max(sentenceStart, start - 300), start);
       const context = text.slice(Math.max(sentenceStart, start - 25), Math.min(text.length, end + 40));
       const outcomes: Outcome[] = [];
+      const cats = categoriesOf(context);
       for (const p of pairs) {
-        if (!allowed(context, p)) continue;
+        if (!allowed(cats, p)) continue;
         const o = cls === 'best' || cls === 'min' || cls === 'max' ? evaluateExtreme(cls, p, subject, context) : evaluate(cls, p, subject, context);
         if (o) outcomes.push(o);
       }

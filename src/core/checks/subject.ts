@@ -6,18 +6,45 @@ const STOP = new Set(['model', 'models', 'size', 'avg', 'average', 'score', 'acc
 const OURS = /^(ours|our|proposed|new|method)$/i;
 const BASELINE = /^(baseline|base|original|dense|teacher|reference|default|vanilla|standard|prior|previous|sota|individual|fp32|fp16|full)$/i;
 
-function tokens(s: string): string[] {
-  return s
-    .split(/[\s,;:()[\]"'“”]+/)
-    .map((t) => t.toLowerCase().replace(/[.]+$/, ''))
-    .filter((t) => t.length >= 2 && /\p{L}/u.test(t) && !STOP.has(t));
+const TOKEN_SPLIT_RE = /[\s,;:()[\]"'“”]+/;
+const TRAILING_DOTS_RE = /[.]+$/;
+const LETTER_RE = /\p{L}/u;
+const PART_SPLIT_RE = /[-+/]/;
+
+/** Small memo tables: the same labels and subject texts are tokenised for every pair and every direction word. */
+const MEMO_LIMIT = 4096;
+const tokenMemo = new Map<string, readonly string[]>();
+const partsMemo = new Map<string, readonly string[]>();
+
+function memo(table: Map<string, readonly string[]>, key: string, make: () => string[]): readonly string[] {
+  let v = table.get(key);
+  if (v === undefined) {
+    if (table.size >= MEMO_LIMIT) table.clear();
+    v = Object.freeze(make());
+    table.set(key, v);
+  }
+  return v;
 }
 
-function parts(ts: string[]): string[] {
+function tokens(s: string): readonly string[] {
+  return memo(tokenMemo, s, () =>
+    s
+      .split(TOKEN_SPLIT_RE)
+      .map((t) => t.toLowerCase().replace(TRAILING_DOTS_RE, ''))
+      .filter((t) => t.length >= 2 && LETTER_RE.test(t) && !STOP.has(t)),
+  );
+}
+
+/** parts(tokens(s)), memoised per text. */
+function partsOf(s: string): readonly string[] {
+  return memo(partsMemo, s, () => parts(tokens(s)));
+}
+
+function parts(ts: readonly string[]): string[] {
   const out: string[] = [];
   for (const t of ts) {
     out.push(t);
-    for (const p of t.split(/[-+/]/)) if (p.length >= 2 && p !== t && !STOP.has(p)) out.push(p);
+    for (const p of t.split(PART_SPLIT_RE)) if (p.length >= 2 && p !== t && !STOP.has(p)) out.push(p);
   }
   return out;
 }
@@ -30,9 +57,25 @@ function sameWord(x: string, y: string): boolean {
   return k >= 5 && k >= 0.75 * Math.min(x.length, y.length);
 }
 
+let lastText = '';
+let lastLower = '';
+
 export function mentions(text: string, label: string): boolean {
-  const have = parts(tokens(text));
-  return parts(tokens(label)).some((t) => have.some((h) => sameWord(h, t)));
+  const want = partsOf(label);
+  if (want.length === 0) return false;
+  // A quick necessary test before tokenising the text: a token of the label can only match a token of the text that
+  // contains it, or its first five letters (see sameWord), as a substring of the lowercased text. Lowercasing a whole
+  // text equals lowercasing its tokens one by one except for the Greek final sigma, so texts with Σ skip the test.
+  if (!text.includes('Σ')) {
+    if (text !== lastText) {
+      lastText = text;
+      lastLower = text.toLowerCase();
+    }
+    const lower = lastLower;
+    if (!want.some((t) => lower.includes(t.length > 5 ? t.slice(0, 5) : t))) return false;
+  }
+  const have = partsOf(text);
+  return want.some((t) => have.some((h) => sameWord(h, t)));
 }
 
 export function subjectOf(p: Pair, text: string): 'a' | 'b' | undefined {
