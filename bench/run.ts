@@ -1,16 +1,41 @@
 // The Node side of `npm run bench`: parse and verify throughput against markdown-it rendering the same bytes,
-// growth from 10,000 to 100,000 cards, and peak memory (measured in a child process per size). Prints JSON
-// for scripts/bench.mjs, which adds bundle sizes and the in-editor figures and writes bench/RESULTS.md.
+// growth from 10,000 to 100,000 cards, and peak memory (measured in a fresh child process per size and task).
+// Prints JSON on stdout for scripts/bench.mjs, which adds bundle sizes and the in-editor figures and writes
+// bench/RESULTS.md; progress goes to stderr. scripts/bench.mjs bundles this file to bench/tmp/run.js and runs it
+// with --expose-gc.
+//
+// How the figures are taken (bench/RESULTS.md repeats this):
+//  * Timing: the three tasks (parse, verify = parse + every check, markdown-it `render` of the whole file) run in
+//    rounds; each round runs each task once, in a rotated order, after a forced GC, so machine noise and leftover
+//    garbage hit them alike. The figure is the median over the rounds; ratios are ratios of medians.
+//  * Warm-up: before any measurement, the 1,000-card digest goes through every task three times so the JIT has
+//    compiled the hot paths; the first round of each size is measured like the others (its inputs are new, its code
+//    is not).
+//  * Rounds: up to BENCH_RUNS per size (15, 7, 3 for 1k, 10k, 100k cards), fewer once the size's time budget
+//    (BENCH_BUDGET_S, default 20, 60, 120 s) would be exceeded, never fewer than one.
+//  * Memory: a fresh `node --expose-gc` child per size and task loads the code, collects garbage and takes its
+//    resident set (RSS) as the baseline, resets the kernel's RSS high-water mark (/proc/self/clear_refs), then
+//    reads the file, parses it (and verifies it) keeping every result alive, and reports the high-water mark
+//    (VmHWM) minus the baseline. Where the reset is not available it falls back to getrusage's maxRSS. The live
+//    heap retained after a final GC is reported too.
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import MarkdownIt from 'markdown-it';
 import { checkFileClaims, checkPaper } from '../src/core/checker';
 import { parseSeed } from '../src/core/parser';
 import { generateDigest } from './generate';
 
 const SIZES = (process.env.BENCH_SIZES ?? '1000,10000,100000').split(',').map(Number);
-const TMP = join(__dirname, '..', '..', 'bench', 'tmp');
+/** The repo: the nearest folder above this bundle with a package.json (the bundle may sit anywhere under bench/tmp/). */
+function repoRoot(): string {
+  for (let dir = __dirname; ; dir = dirname(dir)) {
+    if (existsSync(join(dir, 'package.json'))) return dir;
+    if (dirname(dir) === dir) return process.cwd();
+  }
+}
+const TMP = join(repoRoot(), 'bench', 'tmp');
+const gc = (globalThis as { gc?: () => void }).gc ?? (() => {});
 
 function verify(text: string): number {
   const seed = parseSeed(text);
@@ -19,85 +44,174 @@ function verify(text: string): number {
   return checks;
 }
 
-/** Median of `runs` timings; the three measured tasks are interleaved so machine noise hits them alike. */
-function timeInterleaved(tasks: Record<string, () => unknown>, runs: number): Record<string, number> {
-  const samples: Record<string, number[]> = Object.fromEntries(Object.keys(tasks).map((k) => [k, []]));
-  for (let run = 0; run < runs; run++) {
-    for (const [name, task] of Object.entries(tasks)) {
+function plan(cards: number): { runs: number; budgetMs: number } {
+  const i = cards >= 100_000 ? 2 : cards >= 10_000 ? 1 : 0;
+  const runs = Number(process.env.BENCH_RUNS?.split(',')[i]) || [15, 7, 3][i];
+  const budgetMs = (Number(process.env.BENCH_BUDGET_S?.split(',')[i]) || [20, 60, 120][i]) * 1000;
+  return { runs, budgetMs };
+}
+
+function median(values: number[]): number {
+  const v = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(v.length / 2);
+  return v.length % 2 ? v[mid] : (v[mid - 1] + v[mid]) / 2;
+}
+
+/** Interleaved rounds (rotated order, GC before each task); returns every sample per task. */
+function timeInterleaved(tasks: Record<string, () => unknown>, runs: number, budgetMs: number): Record<string, number[]> {
+  const names = Object.keys(tasks);
+  const samples: Record<string, number[]> = Object.fromEntries(names.map((k) => [k, []]));
+  const started = Date.now();
+  for (let round = 0; round < runs; round++) {
+    // Start another round only if it is expected to end within the budget.
+    const spent = Date.now() - started;
+    if (round > 0 && spent + spent / round > budgetMs) break;
+    for (let k = 0; k < names.length; k++) {
+      const name = names[(round + k) % names.length];
+      gc();
       const start = process.hrtime.bigint();
-      task();
+      tasks[name]();
       samples[name].push(Number(process.hrtime.bigint() - start) / 1e6);
     }
   }
-  return Object.fromEntries(Object.entries(samples).map(([k, v]) => [k, v.sort((a, b) => a - b)[Math.floor(v.length / 2)]]));
+  return samples;
 }
 
-/** In a child: read the file, parse and verify it, report peak RSS and the heap retained above the baseline. */
-function memoryChild(file: string): void {
-  const gc = (globalThis as { gc?: () => void }).gc;
-  gc?.();
+function vmHwm(): number | undefined {
+  try {
+    const match = /VmHWM:\s+(\d+)\s*kB/.exec(readFileSync('/proc/self/status', 'utf8'));
+    return match ? Number(match[1]) * 1024 : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** In a fresh child: peak RSS above the baseline while reading + parsing (+ verifying) one file. */
+function memoryChild(task: string, file: string): void {
+  gc();
+  gc();
   const baseline = process.memoryUsage();
-  const baselineMaxRss = process.resourceUsage().maxRSS * 1024;
+  let method = 'VmHWM after clear_refs';
+  try {
+    writeFileSync('/proc/self/clear_refs', '5'); // resets VmHWM to the current RSS (Linux ≥ 4.0)
+  } catch {
+    method = 'getrusage maxRSS';
+  }
+  const startMaxRss = process.resourceUsage().maxRSS * 1024;
   const text = readFileSync(file, 'utf8');
   const seed = parseSeed(text);
-  let checks = checkFileClaims(seed).length;
-  const results = seed.papers.map((p) => checkPaper(p));
-  for (const r of results) checks += r.length;
-  gc?.();
+  let checks = 0;
+  let results: unknown[] = [];
+  if (task === 'verify') {
+    checks = checkFileClaims(seed).length;
+    results = seed.papers.map((p) => checkPaper(p));
+    for (const r of results as unknown[][]) checks += r.length;
+  }
+  const hwm = method.startsWith('VmHWM') ? vmHwm() : undefined;
+  const peak = hwm ?? process.resourceUsage().maxRSS * 1024;
+  const base = hwm !== undefined ? baseline.rss : Math.max(startMaxRss, baseline.rss);
+  gc();
   const after = process.memoryUsage();
-  const peakRss = process.resourceUsage().maxRSS * 1024;
+  const live = (m: NodeJS.MemoryUsage) => m.heapUsed + m.external + m.arrayBuffers;
   process.stdout.write(
     JSON.stringify({
-      checks,
-      heapRetained: after.heapUsed + after.external + after.arrayBuffers - (baseline.heapUsed + baseline.external + baseline.arrayBuffers),
-      peakAboveBaseline: peakRss - Math.max(baselineMaxRss, baseline.rss),
+      task,
+      method: hwm !== undefined ? method : 'getrusage maxRSS',
+      baselineRss: base,
+      peakRss: peak,
+      peakAboveBaseline: Math.max(0, peak - base),
+      retained: live(after) - live(baseline),
       papers: seed.papers.length,
-      keepAlive: results.length,
+      checks,
+      keepAlive: [text.length, results.length],
     }),
   );
 }
 
+interface Memory {
+  method: string;
+  baselineRss: number;
+  peakAboveBaseline: number;
+  retained: number;
+  papers: number;
+  checks: number;
+}
+
+interface SizeResult {
+  cards: number;
+  bytes: number;
+  parseMs: number;
+  verifyMs: number;
+  markdownMs: number;
+  [figure: string]: unknown;
+}
+
+function measureMemory(task: 'parse' | 'verify', file: string): Memory {
+  return JSON.parse(
+    execFileSync(process.execPath, ['--expose-gc', __filename, '--memory-child', task, file], { encoding: 'utf8', maxBuffer: 1 << 20 }),
+  ) as Memory;
+}
+
 function main(): void {
-  if (process.argv[2] === '--memory-child') return memoryChild(process.argv[3]);
+  if (process.argv[2] === '--memory-child') return memoryChild(process.argv[3], process.argv[4]);
   mkdirSync(TMP, { recursive: true });
   const markdown = new MarkdownIt();
-  const sizes = [];
+  const tasks = (text: string) => ({ parse: () => parseSeed(text), verify: () => verify(text), markdown: () => markdown.render(text) });
+
+  // Warm-up on the smallest digest, whole (not a slice that cuts a card in half).
+  const warm = generateDigest(1000);
+  for (let i = 0; i < 3; i++) for (const task of Object.values(tasks(warm))) task();
+
+  const sizes: SizeResult[] = [];
   for (const cards of SIZES) {
     const text = generateDigest(cards);
     const bytes = Buffer.byteLength(text);
     const file = join(TMP, `digest-${cards}.txt`);
     writeFileSync(file, text);
-    const runs = cards >= 100_000 ? 3 : cards >= 10_000 ? 5 : 15;
-    // Warm up the JIT on a small slice first, so the first measured run is not the compile.
-    verify(text.slice(0, 200_000));
-    markdown.render(text.slice(0, 200_000));
-    const times = timeInterleaved({ parse: () => parseSeed(text), verify: () => verify(text), markdown: () => markdown.render(text) }, runs);
-    const memory = JSON.parse(
-      execFileSync(process.execPath, ['--expose-gc', __filename, '--memory-child', file], { encoding: 'utf8', maxBuffer: 1 << 20 }),
-    ) as { checks: number; heapRetained: number; peakAboveBaseline: number; papers: number };
+    const { runs, budgetMs } = plan(cards);
+    const samples = timeInterleaved(tasks(text), runs, budgetMs);
+    const times = Object.fromEntries(Object.entries(samples).map(([k, v]) => [k, median(v)])) as Record<'parse' | 'verify' | 'markdown', number>;
+    const parseMemory = measureMemory('parse', file);
+    const verifyMemory = measureMemory('verify', file);
+    const mbps = (ms: number) => bytes / 1e6 / (ms / 1000);
     sizes.push({
       cards,
       bytes,
-      papers: memory.papers,
-      checks: memory.checks,
+      papers: verifyMemory.papers,
+      checks: verifyMemory.checks,
+      rounds: samples.parse.length,
+      samples,
       parseMs: times.parse,
       verifyMs: times.verify,
       markdownMs: times.markdown,
-      parseMBps: bytes / 1e6 / (times.parse / 1000),
-      verifyMBps: bytes / 1e6 / (times.verify / 1000),
-      markdownMBps: bytes / 1e6 / (times.markdown / 1000),
+      parseMBps: mbps(times.parse),
+      verifyMBps: mbps(times.verify),
+      markdownMBps: mbps(times.markdown),
       parseOverMarkdown: times.parse / times.markdown,
       verifyOverMarkdown: times.verify / times.markdown,
-      peakMemoryOverFile: memory.peakAboveBaseline / bytes,
-      retainedOverFile: memory.heapRetained / bytes,
+      memoryMethod: verifyMemory.method,
+      baselineRss: verifyMemory.baselineRss,
+      parsePeak: parseMemory.peakAboveBaseline,
+      verifyPeak: verifyMemory.peakAboveBaseline,
+      parseRetained: parseMemory.retained,
+      verifyRetained: verifyMemory.retained,
+      parsePeakOverFile: parseMemory.peakAboveBaseline / bytes,
+      verifyPeakOverFile: verifyMemory.peakAboveBaseline / bytes,
     });
-    process.stderr.write(`[bench] ${cards} cards: parse ${times.parse.toFixed(0)} ms, verify ${times.verify.toFixed(0)} ms, markdown-it ${times.markdown.toFixed(0)} ms\n`);
+    process.stderr.write(
+      `[bench] ${cards} cards (${(bytes / 1e6).toFixed(1)} MB, ${samples.parse.length} rounds): parse ${times.parse.toFixed(0)} ms, ` +
+        `verify ${times.verify.toFixed(0)} ms, markdown-it ${times.markdown.toFixed(0)} ms; ` +
+        `peak memory ${(verifyMemory.peakAboveBaseline / bytes).toFixed(1)}× file\n`,
+    );
   }
   const at = (n: number) => sizes.find((s) => s.cards === n);
   const small = at(10_000);
   const large = at(100_000);
-  const growth = small && large ? { parse: large.parseMs / small.parseMs, verify: large.verifyMs / small.verifyMs, markdown: large.markdownMs / small.markdownMs } : undefined;
-  process.stdout.write(`${JSON.stringify({ sizes, growth }, null, 2)}\n`);
+  const growth =
+    small && large
+      ? { parse: large.parseMs / small.parseMs, verify: large.verifyMs / small.verifyMs, markdown: large.markdownMs / small.markdownMs, bytes: large.bytes / small.bytes }
+      : undefined;
+  process.stdout.write(`${JSON.stringify({ node: process.version, sizes, growth }, null, 2)}\n`);
 }
 
 main();

@@ -1,0 +1,138 @@
+// The extensionTestsPath module of the in-editor benchmark (`npm run bench`, step "VS Code"). scripts/bench.mjs
+// bundles it to bench/tmp/vscode/index.js and starts code-server (real VS Code 1.100.3) once per run, with an EMPTY
+// workspace folder, so nothing activates the extension at startup (its activation events are
+// `workspaceContains:**/seeds/**/*.txt`, its view and its commands). VS Code then calls `run()` in the extension host:
+//
+//  1. Activation: after the host has settled, time `await getExtension(...).activate()`: loading the bundle and
+//     running `activate()`, as VS Code does on the first activation event. It happens once per extension host,
+//     hence one sample per code-server start.
+//  2. Card paint: copy the built-in sample into <workspace>/seeds/ (as a user's project has it), rescan, and time
+//     `executeCommand('paperClaims.openCard', ref)` until the card panel's `onDidRender` fires with that paper's
+//     title (the webview posts `rendered` from the first animation frame after it put the card in the DOM). The
+//     first card creates the webview (cold); the next ten reuse the panel (warm); then the panel is closed and one
+//     more card opened (a new webview in a window that has had one: "reopened").
+//  3. Bundle load (estimate of activation's share spent loading code): `require` of a fresh copy of the bundle.
+//
+// Results go to the JSON file named by $PAPER_CLAIMS_TEST_RESULTS (written atomically, once, at the end).
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import * as vscode from 'vscode';
+import type { PaperClaimsApi } from '../../src/extension';
+
+const EXTENSION_ID = 'paper-claims.paper-claims';
+const WARM_CARDS = Number(process.env.PAPER_CLAIMS_BENCH_WARM_CARDS) || 10;
+const SETTLE_MS = Number(process.env.PAPER_CLAIMS_BENCH_SETTLE_MS) || 2000;
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+export interface VscodeBenchReport {
+  runId: string | null;
+  vscodeVersion: string;
+  appName: string;
+  uiKind: 'desktop' | 'web';
+  wasActiveBefore: boolean;
+  activationMs?: number;
+  indexReadyMs?: number;
+  papers?: number;
+  coldPaintMs?: number;
+  warmPaintMs: number[];
+  reopenPaintMs?: number;
+  bundleLoadMs?: number;
+  error?: string;
+}
+
+function writeAtomically(file: string, text: string): void {
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  const temp = `${file}.${process.pid}.tmp`;
+  fs.writeFileSync(temp, text);
+  fs.renameSync(temp, file);
+}
+
+/** Runs the command and resolves with the milliseconds until the card titled `ref.title` has painted. */
+async function timeCard(api: PaperClaimsApi, ref: { uri: vscode.Uri; index: number; title: string }, timeoutMs = 30_000): Promise<number> {
+  let listener: vscode.Disposable | undefined;
+  let timer: NodeJS.Timeout | undefined;
+  const painted = new Promise<number>((resolve, reject) => {
+    listener = api.cards.onDidRender((title) => {
+      if (title === ref.title) resolve(performance.now());
+    });
+    timer = setTimeout(() => reject(new Error(`card "${ref.title}" did not paint within ${timeoutMs} ms`)), timeoutMs);
+  });
+  const start = performance.now();
+  try {
+    await vscode.commands.executeCommand('paperClaims.openCard', ref);
+    return (await painted) - start;
+  } finally {
+    listener?.dispose();
+    clearTimeout(timer);
+  }
+}
+
+export async function run(): Promise<void> {
+  const report: VscodeBenchReport = {
+    runId: process.env.PAPER_CLAIMS_TEST_RUN_ID ?? null,
+    vscodeVersion: vscode.version,
+    appName: vscode.env.appName,
+    uiKind: vscode.env.uiKind === vscode.UIKind.Web ? 'web' : 'desktop',
+    wasActiveBefore: false,
+    warmPaintMs: [],
+  };
+  const file = process.env.PAPER_CLAIMS_TEST_RESULTS;
+  try {
+    if (!file) throw new Error('PAPER_CLAIMS_TEST_RESULTS is not set');
+    const extension = vscode.extensions.getExtension<PaperClaimsApi>(EXTENSION_ID);
+    if (!extension) throw new Error(`${EXTENSION_ID} is not loaded`);
+
+    // Let the window finish starting (built-in extensions, restoring the layout) so it does not share the timing.
+    await sleep(SETTLE_MS);
+    report.wasActiveBefore = extension.isActive;
+    let start = performance.now();
+    const api = await extension.activate();
+    report.activationMs = performance.now() - start;
+    start = performance.now();
+    await api.index.ready();
+    report.indexReadyMs = performance.now() - start;
+
+    // The sample, where a user's project keeps it; then wait for the index to list it.
+    const folder = vscode.workspace.workspaceFolders?.[0];
+    const sampleDir = process.env.PAPER_CLAIMS_BENCH_SAMPLE_DIR;
+    if (!folder || !sampleDir) throw new Error('no workspace folder or PAPER_CLAIMS_BENCH_SAMPLE_DIR');
+    fs.cpSync(sampleDir, path.join(folder.uri.fsPath, 'seeds'), { recursive: true });
+    await api.index.rescan();
+    const entry = api.index.files[0];
+    if (!entry) throw new Error('the sample was not indexed');
+    const papers = entry.seed.papers;
+    report.papers = papers.length;
+    if (papers.length < WARM_CARDS + 1) throw new Error(`the sample has ${papers.length} papers, fewer than ${WARM_CARDS + 1}`);
+    const ref = (i: number) => ({ uri: entry.uri, index: papers[i].index, title: papers[i].title.text });
+
+    report.coldPaintMs = await timeCard(api, ref(0));
+    // The first card starts verifying its file and repaints with its marks; let that finish before the warm cards.
+    await api.claims.verify(entry.uri);
+    await sleep(500);
+    for (let i = 1; i <= WARM_CARDS; i++) {
+      report.warmPaintMs.push(await timeCard(api, ref(i)));
+      await sleep(150);
+    }
+    // The panel closed and a card opened again: a new webview, in a window that already created one.
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await sleep(500);
+    report.reopenPaintMs = await timeCard(api, ref(WARM_CARDS + 1 < papers.length ? WARM_CARDS + 1 : 0));
+    // Estimate of the bundle's share of activation: require a fresh copy of it (same code, new module; placed in the
+    // extension's folder so that its `require('vscode')` resolves), without calling activate.
+    const bundle = path.join(extension.extensionPath, 'dist', 'extension.js');
+    const probe = path.join(extension.extensionPath, 'dist', `extension-load-probe-${process.pid}.js`);
+    fs.copyFileSync(bundle, probe);
+    try {
+      start = performance.now();
+      require(probe);
+      report.bundleLoadMs = performance.now() - start;
+    } finally {
+      fs.rmSync(probe, { force: true });
+    }
+  } catch (error) {
+    report.error = error instanceof Error ? `${error.message}\n${error.stack ?? ''}` : String(error);
+  }
+  if (file) writeAtomically(file, JSON.stringify(report, null, 2) + '\n');
+  if (report.error) throw new Error(report.error);
+}

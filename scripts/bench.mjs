@@ -1,0 +1,560 @@
+#!/usr/bin/env node
+// `npm run bench`: every performance figure of Paper Claims in one run, written to bench/RESULTS.md and printed.
+//
+//  1. Bundles: production build with metafiles (scripts/build.mjs --production --metafile), the size of each bundle
+//     (minified and gzip), the biggest inputs of each, against a plain full import of mathjs and of zod.
+//  2. Node: bench/run.ts (bundled to bench/tmp/run.js): parse and verify throughput against markdown-it on synthetic
+//     digests of 1,000, 10,000 and 100,000 cards, growth, peak memory.
+//  3. VS Code: bench/vscode/index.ts (bundled to bench/tmp/vscode/index.js) as the extensionTestsPath of code-server
+//     (real VS Code 1.100.3), started BENCH_VSCODE_RUNS times (default 5): activation time, open card → first paint.
+//
+// The extension under measurement is a copy of the production build in bench/tmp/extension/, so a rebuild of dist/
+// by someone else during the run cannot change what is measured. dist/ is rebuilt in development mode afterwards
+// (as `npm run build` leaves it). Missing a target is a result, not an error: the exit status is 0 then; it is 1
+// when a measurement could not be taken.
+//
+// Options: --skip-build (reuse bench/tmp/extension), --skip-node, --skip-vscode (sections then show "not measured"
+// and RESULTS.md is not written unless --write), BENCH_VSCODE_RUNS, BENCH_SIZES, BENCH_RUNS, BENCH_BUDGET_S
+// (see bench/run.ts), PAPER_CLAIMS_VERBOSE=1 (print the workbench console).
+import { spawn, spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, release, tmpdir, totalmem } from 'node:os';
+import { join, relative } from 'node:path';
+import { randomUUID } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { gzipSync } from 'node:zlib';
+import * as esbuild from 'esbuild';
+import { CODE_SERVER_VERSION, assertCodeServerInstalled, logTail, repoRoot, startCodeServer, workbenchUrl } from './lib/code-server.mjs';
+import { launchBrowser } from './lib/browser.mjs';
+import { onInterrupt } from './lib/workspace.mjs';
+
+const args = process.argv.slice(2);
+const skipBuild = args.includes('--skip-build');
+const skipNode = args.includes('--skip-node');
+const skipVscode = args.includes('--skip-vscode');
+const verbose = process.env.PAPER_CLAIMS_VERBOSE === '1';
+const vscodeRuns = Number(process.env.BENCH_VSCODE_RUNS) || 5;
+const tmp = join(repoRoot, 'bench', 'tmp');
+const extensionCopy = join(tmp, 'extension');
+const resultsFile = join(repoRoot, 'bench', 'RESULTS.md');
+const started = Date.now();
+const failures = []; // measurements that could not be taken
+
+const TARGETS = {
+  extensionBytes: 500_000,
+  parseOverMarkdown10k: 0.2,
+  verifyOverMarkdown: 1,
+  growth: 11,
+  memoryOverFile: 4,
+  activationMs: 50,
+  paintMs: 300,
+};
+
+const log = (message) => console.error(`[bench] ${message}`);
+const elapsed = () => `${((Date.now() - started) / 1000).toFixed(0)} s`;
+
+// ---------------------------------------------------------------------------------------------------------------
+// Machine
+
+function machine() {
+  let cpu = cpus()[0]?.model ?? 'unknown';
+  try {
+    cpu = /^model name\s*:\s*(.+)$/m.exec(readFileSync('/proc/cpuinfo', 'utf8'))?.[1]?.trim() ?? cpu;
+  } catch {
+    /* not Linux */
+  }
+  let os = `${process.platform} ${release()}`;
+  try {
+    const pretty = /^PRETTY_NAME="?([^"\n]+)"?$/m.exec(readFileSync('/etc/os-release', 'utf8'))?.[1];
+    if (pretty) os = `${pretty}, kernel ${release()}`;
+  } catch {
+    /* not Linux */
+  }
+  return {
+    cpu,
+    cores: cpus().length,
+    memoryGB: totalmem() / 2 ** 30,
+    os,
+    node: process.version,
+    loadAtStart: loadavg().map((l) => l.toFixed(2)).join(' '),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// 1. Bundles
+
+const BUNDLES = [
+  { name: 'extension', file: 'dist/extension.js', meta: 'dist/meta-extension.json' },
+  { name: 'webview', file: 'dist/webview/card.js', meta: 'dist/meta-webview.json' },
+  { name: 'CLI', file: 'dist/cli.js', meta: 'dist/meta-cli.json' },
+];
+
+function runBuild(extraArgs) {
+  const result = spawnSync(process.execPath, [join('scripts', 'build.mjs'), ...extraArgs], { cwd: repoRoot, encoding: 'utf8' });
+  if (result.status !== 0) throw new Error(`node scripts/build.mjs ${extraArgs.join(' ')} failed:\n${result.stdout}${result.stderr}`);
+}
+
+/** The npm package an input belongs to (`node_modules/mathjs/lib/…` → `mathjs`), or the project file itself. */
+function inputGroup(path) {
+  const match = /(?:^|\/)node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(path);
+  return match ? `${match[1]} (npm)` : path;
+}
+
+function topInputs(metafile, outfile) {
+  const output = metafile.outputs[outfile];
+  if (!output) return [];
+  const groups = new Map();
+  for (const [path, { bytesInOutput }] of Object.entries(output.inputs)) {
+    const key = inputGroup(path);
+    const g = groups.get(key) ?? { name: key, bytes: 0, files: 0 };
+    g.bytes += bytesInOutput;
+    g.files += 1;
+    groups.set(key, g);
+  }
+  return [...groups.values()].sort((a, b) => b.bytes - a.bytes);
+}
+
+async function comparisonBundle(label, contents) {
+  const result = await esbuild.build({
+    stdin: { contents, resolveDir: repoRoot, loader: 'js', sourcefile: `${label}.js` },
+    bundle: true,
+    minify: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    write: false,
+    legalComments: 'none',
+    logLevel: 'silent',
+  });
+  const bytes = result.outputFiles[0].contents;
+  return { name: label, bytes: bytes.length, gzip: gzipSync(bytes).length };
+}
+
+async function measureBundles() {
+  if (!skipBuild) {
+    log('building production bundles with metafiles…');
+    runBuild(['--production', '--metafile']);
+    // Freeze what was built: the measured files, and the extension that VS Code will load.
+    rmSync(extensionCopy, { recursive: true, force: true });
+    mkdirSync(extensionCopy, { recursive: true });
+    cpSync(join(repoRoot, 'dist'), join(extensionCopy, 'dist'), { recursive: true, filter: (src) => !src.endsWith('.map') });
+    cpSync(join(repoRoot, 'media'), join(extensionCopy, 'media'), { recursive: true, filter: (src) => !src.includes('screenshots') });
+    cpSync(join(repoRoot, 'package.json'), join(extensionCopy, 'package.json'));
+    if (existsSync(join(repoRoot, 'LICENSE'))) cpSync(join(repoRoot, 'LICENSE'), join(extensionCopy, 'LICENSE'));
+    log('restoring the development build in dist/…');
+    runBuild([]);
+  } else if (!existsSync(join(extensionCopy, 'dist', 'extension.js'))) {
+    throw new Error('--skip-build, but bench/tmp/extension/ holds no build');
+  }
+  const bundles = BUNDLES.map(({ name, file, meta }) => {
+    const bytes = readFileSync(join(extensionCopy, file));
+    const metafile = JSON.parse(readFileSync(join(extensionCopy, meta), 'utf8'));
+    const inputs = topInputs(metafile, file);
+    const pkg = (p) => inputs.find((i) => i.name === `${p} (npm)`)?.bytes ?? 0;
+    return { name, file, bytes: bytes.length, gzip: gzipSync(bytes).length, top: inputs.slice(0, 5), mathjs: pkg('mathjs'), zod: pkg('zod'), markdownIt: pkg('markdown-it') };
+  });
+  const references = [
+    await comparisonBundle("import * as m from 'mathjs'", "import * as m from 'mathjs'; globalThis.m = m;"),
+    await comparisonBundle("import * as z from 'zod'", "import * as z from 'zod'; globalThis.z = z;"),
+    await comparisonBundle('both', "import * as m from 'mathjs'; import * as z from 'zod'; globalThis.m = m; globalThis.z = z;"),
+  ];
+  return { bundles, references };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// 2. Node throughput and memory
+
+async function measureNode() {
+  log('bundling bench/run.ts…');
+  await esbuild.build({
+    entryPoints: [join(repoRoot, 'bench', 'run.ts')],
+    outfile: join(tmp, 'run.js'),
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    logLevel: 'warning',
+  });
+  log('throughput and memory (synthetic digests of 1,000, 10,000 and 100,000 cards)…');
+  const output = await new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--expose-gc', join(tmp, 'run.js')], { cwd: repoRoot, stdio: ['ignore', 'pipe', 'inherit'] });
+    let stdout = '';
+    child.stdout.on('data', (d) => (stdout += d));
+    child.on('error', reject);
+    child.on('exit', (code, signal) => (code === 0 ? resolve(stdout) : reject(new Error(`bench/tmp/run.js exited with ${code ?? signal}`))));
+  });
+  return JSON.parse(output);
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// 3. VS Code: activation and card paint
+
+async function vscodeRun(i, modulePath) {
+  const dir = mkdtempSync(join(tmpdir(), 'paper-claims-bench-'));
+  const workspace = join(dir, 'workspace'); // empty: nothing activates the extension at startup
+  const stateDir = join(dir, 'state');
+  mkdirSync(workspace, { recursive: true });
+  mkdirSync(stateDir, { recursive: true });
+  const results = join(dir, 'bench-results.json');
+  const runId = randomUUID();
+  let server;
+  let browser;
+  const cleanup = async () => {
+    await browser?.close();
+    await server?.stop();
+  };
+  const offInterrupt = onInterrupt(cleanup);
+  try {
+    server = await startCodeServer({
+      stateDir,
+      folder: workspace,
+      env: { PAPER_CLAIMS_TEST_RESULTS: results, PAPER_CLAIMS_TEST_RUN_ID: runId, PAPER_CLAIMS_BENCH_SAMPLE_DIR: join(repoRoot, 'seeds') },
+    });
+    browser = await launchBrowser({ echoConsole: verbose });
+    const hostExit = { code: undefined };
+    await browser.page.exposeFunction('codeAutomationExit', (code) => (hostExit.code = code));
+    await browser.page.goto(workbenchUrl(server.port, { folder: workspace, extensionDevelopmentPath: extensionCopy, extensionTestsPath: modulePath }));
+    const deadline = Date.now() + 180_000;
+    while (!existsSync(results)) {
+      if (Date.now() > deadline || hostExit.code !== undefined) {
+        await sleep(1000);
+        if (existsSync(results)) break;
+        throw new Error(
+          `run ${i}: no results (${hostExit.code !== undefined ? `extension host exited with ${hostExit.code}` : 'timed out after 180 s'}).\n` +
+            `code-server log tail:\n${logTail(server.logFile, 15)}\nWorkbench console tail:\n${browser.consoleLines.slice(-15).join('\n')}`,
+        );
+      }
+      await sleep(200);
+    }
+    const report = JSON.parse(readFileSync(results, 'utf8'));
+    if (report.runId !== runId) throw new Error(`run ${i}: results belong to another run`);
+    if (report.error) throw new Error(`run ${i}: ${report.error.split('\n')[0]}`);
+    return report;
+  } finally {
+    offInterrupt();
+    await cleanup();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+async function measureVscode() {
+  assertCodeServerInstalled();
+  if (!existsSync(join(extensionCopy, 'dist', 'extension.js'))) throw new Error('no production build in bench/tmp/extension/');
+  const modulePath = join(tmp, 'vscode', 'index.js');
+  await esbuild.build({
+    entryPoints: [join(repoRoot, 'bench', 'vscode', 'index.ts')],
+    outfile: modulePath,
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    external: ['vscode'],
+    logLevel: 'warning',
+  });
+  const runs = [];
+  const errors = [];
+  for (let i = 1; i <= vscodeRuns; i++) {
+    const t0 = Date.now();
+    try {
+      const report = await vscodeRun(i, modulePath);
+      runs.push(report);
+      log(
+        `VS Code run ${i}/${vscodeRuns}: activation ${fmtMs(report.activationMs)} (bundle load ≈ ${fmtMs(report.bundleLoadMs)})${report.wasActiveBefore ? ' (was already active!)' : ''}, ` +
+          `cold card ${fmtMs(report.coldPaintMs)}, warm cards median ${fmtMs(median(report.warmPaintMs))}, reopened ${fmtMs(report.reopenPaintMs)} (${((Date.now() - t0) / 1000).toFixed(0)} s)`,
+      );
+    } catch (error) {
+      errors.push(error.message);
+      log(`VS Code run ${i}/${vscodeRuns} failed: ${error.message}`);
+    }
+  }
+  if (runs.length === 0) throw new Error(`every VS Code run failed:\n${errors.join('\n')}`);
+  const valid = runs.filter((r) => !r.wasActiveBefore);
+  return {
+    vscodeVersion: runs[0].vscodeVersion,
+    appName: runs[0].appName,
+    runs: runs.length,
+    errors,
+    alreadyActive: runs.length - valid.length,
+    activation: valid.map((r) => r.activationMs),
+    indexReady: valid.map((r) => r.indexReadyMs),
+    bundleLoad: runs.map((r) => r.bundleLoadMs).filter((t) => t !== undefined),
+    cold: runs.map((r) => r.coldPaintMs),
+    warm: runs.flatMap((r) => r.warmPaintMs),
+    reopen: runs.map((r) => r.reopenPaintMs).filter((t) => t !== undefined),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Report
+
+function median(values) {
+  if (!values?.length) return undefined;
+  const v = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(v.length / 2);
+  return v.length % 2 ? v[mid] : (v[mid - 1] + v[mid]) / 2;
+}
+const max = (values) => (values?.length ? Math.max(...values) : undefined);
+function fmtMs(ms) {
+  return ms === undefined ? '–' : ms >= 100 ? `${ms.toFixed(0)} ms` : `${ms.toFixed(1)} ms`;
+}
+const kb = (bytes) => `${(bytes / 1000).toFixed(1)} KB`;
+const mb = (bytes) => `${(bytes / 1e6).toFixed(1)} MB`;
+const x = (ratio, digits = 2) => `${ratio.toFixed(digits)}×`;
+const mark = (ok) => (ok ? '✓ pass' : '✗ fail');
+const int = (n) => n.toLocaleString('en-US');
+
+function table(header, rows) {
+  return [`| ${header.join(' | ')} |`, `| ${header.map(() => '---').join(' | ')} |`, ...rows.map((r) => `| ${r.join(' | ')} |`)].join('\n');
+}
+
+function render({ when, host, bundles, node, vscode, durationS }) {
+  const out = [];
+  const summary = [];
+  out.push('# Benchmark results', '');
+  out.push(`Written by \`npm run bench\` (scripts/bench.mjs) on ${when} in ${Math.round(durationS)} s. Method: see the end of this file.`, '');
+  out.push(
+    table(
+      ['Machine', ''],
+      [
+        ['CPU', `${host.cpu}, ${host.cores} cores`],
+        ['Memory', `${host.memoryGB.toFixed(1)} GiB`],
+        ['OS', host.os],
+        ['Node', host.node],
+        ['VS Code', vscode.value ? `${vscode.value.vscodeVersion} (${vscode.value.appName}, code-server ${CODE_SERVER_VERSION}, headless Chromium)` : `code-server ${CODE_SERVER_VERSION} (not measured)`],
+        ['Load average (1, 5, 15 min)', `${host.loadAtStart} at start, ${loadavg().map((l) => l.toFixed(2)).join(' ')} at the end`],
+      ],
+    ),
+    '',
+  );
+  if (Math.max(Number(host.loadAtStart.split(' ')[0]), loadavg()[0]) > host.cores) {
+    out.push('The machine was busy with other work during the run (load average above its core count): absolute times are inflated and noisier; the ratios against markdown-it, measured interleaved, much less so.', '');
+  }
+  const notMeasured = (what, section) => {
+    out.push(`*Not measured: ${section.error ? section.error.split('\n')[0] : 'skipped'}.*`, '');
+    summary.push([what, '–', '–', 'not measured']);
+  };
+
+  // Bundles
+  out.push('## Bundle size', '');
+  out.push('Production build (`node scripts/build.mjs --production --metafile`), minified. 1 KB = 1,000 bytes. The references are bundles of a plain full import, built the same way (esbuild, minified, platform node).', '');
+  if (bundles.value) {
+    const { bundles: list, references } = bundles.value;
+    const ext = list.find((b) => b.name === 'extension');
+    const full = references.find((r) => r.name === 'both');
+    out.push(
+      table(
+        ['Bundle', 'Minified', 'gzip', 'mathjs in it', 'zod in it', 'Target', 'Result'],
+        [
+          ...list.map((b) => [
+            `${b.name} (\`${b.file}\`)`,
+            `${kb(b.bytes)} (${int(b.bytes)} B)`,
+            kb(b.gzip),
+            b.mathjs ? kb(b.mathjs) : '–',
+            b.zod ? kb(b.zod) : '–',
+            b.name === 'extension' ? `≤ ${kb(TARGETS.extensionBytes)}` : '–',
+            b.name === 'extension' ? mark(b.bytes <= TARGETS.extensionBytes) : '–',
+          ]),
+          ...references.map((r) => [r.name === 'both' ? 'reference: mathjs + zod, both full' : `reference: \`${r.name}\``, `${kb(r.bytes)} (${int(r.bytes)} B)`, kb(r.gzip), '', '', '', '']),
+        ],
+      ),
+      '',
+    );
+    out.push(`The extension bundle is ${x(ext.bytes / full.bytes)} the size of a full import of mathjs and zod alone.`, '');
+    out.push('Biggest inputs per bundle (from the metafile; an npm package counts as one input, with the number of its files):', '');
+    out.push(
+      table(
+        ['Bundle', 'Input', 'Bytes in bundle', 'Share'],
+        list.flatMap((b) => b.top.map((t) => [b.name, t.name.endsWith('(npm)') ? `${t.name}, ${t.files} ${t.files === 1 ? 'file' : 'files'}` : `\`${t.name}\``, kb(t.bytes), `${((t.bytes / b.bytes) * 100).toFixed(0)} %`])),
+      ),
+      '',
+    );
+    summary.push(['Extension bundle, minified', `≤ ${kb(TARGETS.extensionBytes)}`, kb(ext.bytes), mark(ext.bytes <= TARGETS.extensionBytes)]);
+  } else notMeasured('Extension bundle, minified', bundles);
+
+  // Node
+  out.push('## Throughput: parse and verify against markdown-it', '');
+  out.push(
+    'Synthetic digests (`bench/generate.ts`, fixed seed). *verify* = parse + every check of the file. markdown-it renders the same bytes as one document. Times are medians of interleaved rounds; the ratio (time ÷ markdown-it\'s time, lower is better) is the figure that counts on a noisy machine.',
+    '',
+  );
+  if (node.value) {
+    const sizes = node.value.sizes;
+    out.push(
+      table(
+        ['Cards', 'File', 'Checks', 'Rounds', 'parse', 'verify', 'markdown-it', 'parse ÷ markdown-it', 'verify ÷ markdown-it'],
+        sizes.map((s) => [
+          int(s.cards),
+          mb(s.bytes),
+          int(s.checks),
+          String(s.rounds),
+          `${s.parseMBps.toFixed(1)} MB/s (${fmtMs(s.parseMs)})`,
+          `${s.verifyMBps.toFixed(2)} MB/s (${fmtMs(s.verifyMs)})`,
+          `${s.markdownMBps.toFixed(2)} MB/s (${fmtMs(s.markdownMs)})`,
+          x(s.parseOverMarkdown, 3),
+          x(s.verifyOverMarkdown),
+        ]),
+      ),
+      '',
+    );
+    const s10 = sizes.find((s) => s.cards === 10_000);
+    const targetRows = [];
+    if (s10) targetRows.push(['Parse 10,000 cards in under 1/5 of markdown-it\'s time (issue 2)', `≤ ${x(TARGETS.parseOverMarkdown10k, 1)}`, x(s10.parseOverMarkdown, 3), mark(s10.parseOverMarkdown <= TARGETS.parseOverMarkdown10k)]);
+    for (const s of sizes) {
+      targetRows.push([`Verify ${int(s.cards)} cards at least as fast as markdown-it renders them (issue 4)`, `≤ ${x(TARGETS.verifyOverMarkdown, 1)}`, x(s.verifyOverMarkdown), mark(s.verifyOverMarkdown <= TARGETS.verifyOverMarkdown)]);
+    }
+    out.push(table(['Target', 'Target ratio', 'Measured', 'Result'], targetRows), '');
+    summary.push(...targetRows);
+
+    out.push('## Growth: 100,000 cards against 10,000', '');
+    const g = node.value.growth;
+    if (g) {
+      const l = sizes.find((s) => s.cards === 100_000);
+      const rows = [
+        ['parse', fmtMs(s10.parseMs), fmtMs(l.parseMs), x(g.parse, 1), `≤ ${TARGETS.growth}×`, mark(g.parse <= TARGETS.growth)],
+        ['verify', fmtMs(s10.verifyMs), fmtMs(l.verifyMs), x(g.verify, 1), `≤ ${TARGETS.growth}×`, mark(g.verify <= TARGETS.growth)],
+        ['markdown-it (reference)', fmtMs(s10.markdownMs), fmtMs(l.markdownMs), x(g.markdown, 1), '–', '–'],
+      ];
+      out.push(`The file grows ${x(g.bytes, 1)} (10 times the cards).`, '', table(['Task', '10,000 cards', '100,000 cards', 'Growth', 'Target', 'Result'], rows), '');
+      summary.push(['Parse time growth, 100k vs 10k cards', `≤ ${TARGETS.growth}×`, x(g.parse, 1), mark(g.parse <= TARGETS.growth)]);
+      summary.push(['Verify time growth, 100k vs 10k cards', `≤ ${TARGETS.growth}×`, x(g.verify, 1), mark(g.verify <= TARGETS.growth)]);
+    } else out.push('*Not measured: needs both 10,000 and 100,000 cards in BENCH_SIZES.*', '');
+
+    out.push('## Peak memory', '');
+    out.push(
+      `Peak resident memory above the Node baseline (a fresh process with the code loaded, ${mb(sizes[0].baselineRss)} RSS) while reading the file and parsing it (*parse*) or parsing and verifying it (*verify*), every result kept; as a multiple of the file's size. Method: ${sizes[0].memoryMethod}. *Retained* is the live heap after a final GC.`,
+      '',
+    );
+    out.push(
+      table(
+        ['Cards', 'File', 'parse: peak', 'verify: peak', 'verify: retained', 'Target', 'Result (verify)'],
+        sizes.map((s) => [
+          int(s.cards),
+          mb(s.bytes),
+          `${mb(s.parsePeak)} (${x(s.parsePeakOverFile, 1)})`,
+          `${mb(s.verifyPeak)} (${x(s.verifyPeakOverFile, 1)})`,
+          `${mb(s.verifyRetained)} (${x(s.verifyRetained / s.bytes, 1)})`,
+          `≤ ${TARGETS.memoryOverFile}× file`,
+          mark(s.verifyPeakOverFile <= TARGETS.memoryOverFile),
+        ]),
+      ),
+      '',
+    );
+    const biggest = sizes[sizes.length - 1];
+    summary.push([`Peak memory, ${int(biggest.cards)} cards, verify`, `≤ ${TARGETS.memoryOverFile}× file`, x(biggest.verifyPeakOverFile, 1), mark(biggest.verifyPeakOverFile <= TARGETS.memoryOverFile)]);
+  } else {
+    notMeasured('Throughput, growth, memory', node);
+  }
+
+  // VS Code
+  out.push('## Activation in VS Code', '');
+  if (vscode.value) {
+    const v = vscode.value;
+    const a = v.activation;
+    out.push(
+      `\`await getExtension('paper-claims.paper-claims').activate()\` in the extension host, with an empty workspace so that nothing activated it before; one sample per start of VS Code (${v.runs} starts${v.errors.length ? `, ${v.errors.length} failed` : ''}${v.alreadyActive ? `, ${v.alreadyActive} discarded: already active` : ''}).`,
+      '',
+    );
+    if (a.length) {
+      out.push(
+        table(
+          ['Samples', 'Median', 'Max', 'All (ms)', 'Of which loading the bundle (estimate, median)', 'First scan after (median)', 'Target', 'Result'],
+          [[String(a.length), fmtMs(median(a)), fmtMs(max(a)), a.map((t) => t.toFixed(1)).join(', '), fmtMs(median(v.bundleLoad)), fmtMs(median(v.indexReady)), `≤ ${TARGETS.activationMs} ms (median)`, mark(median(a) <= TARGETS.activationMs)]],
+        ),
+        '',
+      );
+      summary.push(['Activation in VS Code (median)', `≤ ${TARGETS.activationMs} ms`, fmtMs(median(a)), mark(median(a) <= TARGETS.activationMs)]);
+    } else {
+      out.push('*Not measured: the extension was already active in every run.*', '');
+      summary.push(['Activation in VS Code (median)', `≤ ${TARGETS.activationMs} ms`, '–', 'not measured']);
+    }
+    out.push('## Open card → first paint in VS Code', '');
+    out.push(
+      'From `executeCommand(\'paperClaims.openCard\', ref)` to the panel\'s `onDidRender` for that paper (the webview reports the first animation frame after the card is in its DOM). *Cold*: the first card of a window, which creates the webview; *warm*: the next 10 cards of the sample, shown in the reused panel; *reopened*: after closing the panel, one more card, which creates a new webview in a window (and browser) that has already loaded one.',
+      '',
+    );
+    const rows = [
+      ['cold (webview created)', String(v.cold.length), fmtMs(median(v.cold)), fmtMs(max(v.cold)), `≤ ${TARGETS.paintMs} ms (median)`, mark(median(v.cold) <= TARGETS.paintMs)],
+      ['warm (panel reused)', String(v.warm.length), fmtMs(median(v.warm)), fmtMs(max(v.warm)), `≤ ${TARGETS.paintMs} ms (median)`, mark(median(v.warm) <= TARGETS.paintMs)],
+    ];
+    if (v.reopen.length) {
+      rows.push(['reopened (panel closed, new webview, same window)', String(v.reopen.length), fmtMs(median(v.reopen)), fmtMs(max(v.reopen)), `≤ ${TARGETS.paintMs} ms (median)`, mark(median(v.reopen) <= TARGETS.paintMs)]);
+    }
+    out.push(table(['Card', 'Samples', 'Median', 'Max', 'Target', 'Result'], rows), '');
+    summary.push(['Card painted after "open card", cold (median)', `≤ ${TARGETS.paintMs} ms`, fmtMs(median(v.cold)), mark(median(v.cold) <= TARGETS.paintMs)]);
+    summary.push(['Card painted after "open card", warm (median)', `≤ ${TARGETS.paintMs} ms`, fmtMs(median(v.warm)), mark(median(v.warm) <= TARGETS.paintMs)]);
+    if (v.reopen.length) summary.push(['Card painted after "open card", reopened panel (median)', `≤ ${TARGETS.paintMs} ms`, fmtMs(median(v.reopen)), mark(median(v.reopen) <= TARGETS.paintMs)]);
+    if (v.errors.length) out.push('Failed runs:', '', ...v.errors.map((e) => `- ${e.split('\n')[0]}`), '');
+  } else {
+    notMeasured('Activation, card paint in VS Code', vscode);
+  }
+
+  out.push('## How each figure is measured', '');
+  out.push(
+    [
+      '- **Bundle size**: bytes of the files `scripts/build.mjs --production` writes (esbuild, minified, no source maps), gzip at zlib\'s default level. The biggest inputs are esbuild\'s `bytesInOutput` per input file from `dist/meta-*.json`, summed per npm package. The references bundle `import * as m from \'mathjs\'` and `import * as z from \'zod\'` (each kept whole by assigning the namespace to a global) with esbuild\'s JS API in memory: minified, platform node, cjs.',
+      '- **Throughput**: `bench/run.ts`, bundled with esbuild and run with `node --expose-gc`. The digests (`bench/generate.ts`, seed 20261129) are written to `bench/tmp/digest-N.txt`. Warm-up: three passes of every task over the 1,000-card digest. Then per size, rounds of the three tasks (parse, verify, markdown-it `render`) in a rotated order with a forced GC before each task; up to 15, 7 and 3 rounds for 1k, 10k and 100k cards, fewer when another round would overrun a time budget per size (20, 60, 120 s), never fewer than one. MB/s = file bytes (10^6) ÷ median time.',
+      '- **Growth**: median time at 100,000 cards ÷ median time at 10,000 cards, same run.',
+      '- **Peak memory**: for each size and for parse and verify apart, a fresh `node --expose-gc` child loads the code, collects garbage, takes its RSS as the baseline and resets the kernel\'s RSS high-water mark (`/proc/self/clear_refs`), then reads the file (a JavaScript string: two bytes per character once the text holds any non-Latin-1 character such as `→`), parses it (and verifies it), keeping every result alive, and reports the high-water mark (`VmHWM`) minus the baseline. Without that reset (not Linux), getrusage\'s maxRSS is used.',
+      `- **Activation**: code-server ${CODE_SERVER_VERSION} with a fresh profile and headless Chromium, started once per sample with an empty workspace folder; the extension under development is a copy of the production build (\`bench/tmp/extension/\`). The bench module (\`bench/vscode/index.ts\`) waits 2 s for the window to settle, checks the extension is not yet active, and times \`activate()\` with \`performance.now()\`: loading the bundle and running \`activate\`. The first workspace scan runs after activation without being awaited by it; its time is shown apart. The bundle-load estimate is, at the end of the same window, the time to \`require\` a fresh copy of \`dist/extension.js\` (placed beside it, deleted afterwards) without calling \`activate\`: the part of activation that only a smaller or lazier bundle can reduce.`,
+      '- **Card paint**: same windows, after activation: the sample is copied into `<workspace>/seeds/` and indexed, then the time from `executeCommand(\'paperClaims.openCard\', ref)` to `onDidRender` with the paper\'s title, measured in the extension host. Between warm cards, 150 ms pause; before them, the first card\'s verification is awaited so its repaint does not overlap.',
+      '- Medians everywhere; max shown beside them. The machine is shared, so absolute times vary between runs; the ratios against markdown-it are the comparable figures.',
+    ].join('\n'),
+    '',
+  );
+
+  const summaryTable = table(['Target', 'Target value', 'Measured', 'Result'], summary);
+  const text = out.join('\n');
+  const [head, ...rest] = text.split('\n## ');
+  return { markdown: `${head.trimEnd()}\n\n## Summary\n\n${summaryTable}\n\n## ${rest.join('\n## ')}`, summaryTable };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+
+async function section(name, run) {
+  const t0 = Date.now();
+  try {
+    const value = await run();
+    log(`${name}: done in ${((Date.now() - t0) / 1000).toFixed(0)} s (total ${elapsed()})`);
+    return { value };
+  } catch (error) {
+    const message = error?.message ?? String(error);
+    log(`${name}: could not measure: ${message}`);
+    failures.push(`${name}: ${message.split('\n')[0]}`);
+    return { error: message };
+  }
+}
+
+async function main() {
+  mkdirSync(tmp, { recursive: true });
+  const host = machine();
+  const when = new Date().toISOString().replace('T', ' ').replace(/\.\d+Z$/, ' UTC');
+  const bundles = await section('bundles', measureBundles);
+  const node = skipNode ? { error: 'skipped (--skip-node)' } : await section('node', measureNode);
+  const vscode = skipVscode ? { error: 'skipped (--skip-vscode)' } : await section('vscode', measureVscode);
+  const durationS = (Date.now() - started) / 1000;
+  const { markdown, summaryTable } = render({ when, host, bundles, node, vscode, durationS });
+  const partial = skipNode || skipVscode;
+  if (!partial || args.includes('--write')) {
+    writeFileSync(resultsFile, markdown);
+    log(`wrote ${relative(repoRoot, resultsFile)}`);
+  } else {
+    writeFileSync(join(tmp, 'RESULTS.partial.md'), markdown);
+    log(`partial run: wrote bench/tmp/RESULTS.partial.md (bench/RESULTS.md untouched; --write to overwrite it)`);
+  }
+  console.log(`\nPaper Claims benchmarks, ${when}, ${host.cpu} (${host.cores} cores), Node ${host.node}\n`);
+  console.log(summaryTable);
+  console.log(`\nDetails: bench/RESULTS.md. Took ${durationS.toFixed(0)} s.`);
+  if (failures.length) {
+    console.log(`\nCould not measure:\n${failures.map((f) => `- ${f}`).join('\n')}`);
+    return 1;
+  }
+  return 0;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error) => {
+    console.error(`bench: ${error?.stack ?? error}`);
+    process.exit(1);
+  },
+);
