@@ -1,7 +1,8 @@
 // The card webview. One panel is reused, like VS Code's Markdown preview: selecting another paper shows it in the
 // same tab instead of piling up tabs. Cards come back after a window reload through a serializer.
 import * as vscode from 'vscode';
-import { Card, CardCommand, CardCommandSchema, CardNotification, CardState, CardStateSchema } from '../webview/card/protocol';
+import type * as Protocol from '../webview/card/protocol';
+import type { Card, CardCommand, CardNotification, CardState } from '../webview/card/protocol';
 import { Check } from './core/check';
 import { marksFor } from './core/marks';
 import { Paper } from './core/model';
@@ -10,6 +11,16 @@ import { PaperRef } from './papersTree';
 import { SeedIndex } from './seedIndex';
 
 export const CARD_VIEW_TYPE = 'paperClaims.card';
+
+let protocol: typeof Protocol | undefined;
+/**
+ * The message schemas, built on first use: building zod schemas costs tens of milliseconds, which activation
+ * should not pay when no card is open. (esbuild wraps a `require`d module so it runs only when required.)
+ */
+function schemas(): typeof Protocol {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return (protocol ??= require('../webview/card/protocol') as typeof Protocol);
+}
 
 /** What the card's buttons do; the commands module provides it, so the panel does not duplicate them. */
 export interface CardActions {
@@ -41,7 +52,7 @@ export class CardPanel implements vscode.Disposable {
       this.rendered,
       vscode.window.registerWebviewPanelSerializer(CARD_VIEW_TYPE, {
         deserializeWebviewPanel: async (panel, state: unknown) => {
-          const parsed = CardStateSchema.safeParse(state);
+          const parsed = schemas().CardStateSchema.safeParse(state);
           this.adopt(panel);
           await this.index.ready();
           if (parsed.success) this.show(stateToRef(parsed.data));
@@ -86,7 +97,7 @@ export class CardPanel implements vscode.Disposable {
   }
 
   private receive(message: unknown): void {
-    const parsed = CardCommandSchema.safeParse(message);
+    const parsed = schemas().CardCommandSchema.safeParse(message);
     if (!parsed.success) return; // not ours, or malformed: never act on it
     const command: CardCommand = parsed.data;
     if (command.type === 'ready') {

@@ -2,7 +2,7 @@
 // Naming follows GitLens: a notification goes from the extension to the webview, a command from the webview to
 // the extension. Neither side trusts the other's payload: both parse with these schemas and drop what fails.
 import * as z from 'zod/mini';
-import { CheckSchema } from '../../src/core/check';
+import { CheckSchema } from '../../src/core/checkSchema';
 import { MARKED_FIELDS } from '../../src/core/marks';
 
 export const MarkSchema = z.object({
