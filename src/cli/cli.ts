@@ -6,7 +6,7 @@ import { checkSeed } from '../core/checker';
 import { parseSeed } from '../core/parser';
 import { toJsonReport, toSarif } from '../core/report';
 import { listJson, listText } from './list';
-import { sanitize } from './terminal';
+import { safeJson, sanitize } from './terminal';
 import { toText } from './verifyText';
 
 export const USAGE = `Usage: paper-claims <command> FILE... [options]
@@ -26,6 +26,8 @@ Exit status:
   0  done (verify: no check of severity error)
   1  verify found at least one check of severity error
   2  bad usage, or a file that cannot be read as a UTF-8 text seed file
+     (missing, a directory or device, binary, not UTF-8, over 256 MB)
+  3  internal error (a bug in paper-claims: please report it)
 
 Examples:
   paper-claims list seeds/*.txt
@@ -77,11 +79,21 @@ export function parseArguments(args: string[], io: Pick<CliIo, 'isTty' | 'env'>)
 
 export class InputError extends Error {}
 
+/**
+ * The largest seed file read. A 100,000-card digest is about 50 MB; beyond this the text would not fit in one
+ * JavaScript string for long (V8 stops at 512 M characters), so the file is refused before it is read.
+ */
+export const MAX_SEED_BYTES = 256 * 1024 * 1024;
+
 /** Reads a seed file, refusing what is not UTF-8 text with a reason a person can act on. */
 export function readSeedFile(path: string): string {
   let bytes: Buffer;
   try {
-    if (statSync(path).isDirectory()) throw new InputError(`${path}: is a directory, not a seed file`);
+    const stat = statSync(path);
+    if (stat.isDirectory()) throw new InputError(`${path}: is a directory, not a seed file`);
+    // A FIFO, a socket or a device such as /dev/zero would block or be read forever.
+    if (!stat.isFile()) throw new InputError(`${path}: is not a regular file (a device, pipe or socket), not a seed file`);
+    if (stat.size > MAX_SEED_BYTES) throw new InputError(`${path}: is ${(stat.size / 1024 / 1024).toFixed(0)} MB; seed files over ${MAX_SEED_BYTES / 1024 / 1024} MB are not read (split it into smaller files)`);
     bytes = readFileSync(path);
   } catch (error) {
     if (error instanceof InputError) throw error;
@@ -124,18 +136,30 @@ export function runCli(args: string[], io: CliIo, version = '0.0.0'): number {
       return 2;
     }
   }
-  if (options.command === 'list') {
-    io.stdout(options.format === 'json' ? listJson(files) : listText(files, { color: options.color }));
-    return 0;
+  for (const { path, seed } of files) {
+    // Blank: no header, no card, nothing the parser could complain about. Still a result (0 papers), said once.
+    if (!seed.declaredCount && seed.papers.length === 0 && seed.problems.length === 0) io.stderr(`paper-claims: warning: ${sanitize(path)}: is empty (no paper cards)\n`);
   }
-  return verifyCommand(files, options, io, version);
+  // Build the whole output before writing any of it: a bug that throws halfway leaves nothing that looks like a result.
+  let output: { text: string; code: number };
+  try {
+    output = options.command === 'list' ? { text: options.format === 'json' ? listJson(files) : listText(files, { color: options.color }), code: 0 } : verifyCommand(files, options, version);
+  } catch (error) {
+    io.stderr(`paper-claims: internal error: ${sanitize(String((error as Error)?.message ?? error).split('\n')[0])} (please report it)\n`);
+    return 3;
+  }
+  io.stdout(output.text);
+  return output.code;
 }
 
-function verifyCommand(files: LoadedFile[], options: CliOptions, io: CliIo, version: string): number {
+function verifyCommand(files: LoadedFile[], options: CliOptions, version: string): { text: string; code: number } {
   const inputs = files.map(({ path, seed }) => ({ path, seed, result: checkSeed(seed) }));
   const report = toJsonReport(inputs);
-  if (options.format === 'json') io.stdout(`${JSON.stringify(report, null, 2)}\n`);
-  else if (options.format === 'sarif') io.stdout(`${JSON.stringify(toSarif(inputs, { toolVersion: version }), null, 2)}\n`);
-  else io.stdout(toText(inputs, { color: options.color }));
-  return report.summary.errors > 0 ? 1 : 0;
+  const text =
+    options.format === 'json'
+      ? `${safeJson(report)}\n`
+      : options.format === 'sarif'
+        ? `${safeJson(toSarif(inputs, { toolVersion: version }))}\n`
+        : toText(inputs, { color: options.color });
+  return { text, code: report.summary.errors > 0 ? 1 : 0 };
 }

@@ -1,6 +1,6 @@
 // `paper-claims list`: the papers of each file, for people (text) or programs (json).
 import type { LoadedFile } from './cli';
-import { sanitize, style } from './terminal';
+import { safeJson, sanitize, style } from './terminal';
 
 export function listText(files: LoadedFile[], options: { color: boolean }): string {
   const s = style(options.color);
@@ -36,5 +36,5 @@ export function listJson(files: LoadedFile[]): string {
       problems: seed.problems.map((p) => ({ line: p.line + 1, column: p.column + 1, message: p.message })),
     })),
   };
-  return `${JSON.stringify(report, null, 2)}\n`;
+  return `${safeJson(report)}\n`;
 }

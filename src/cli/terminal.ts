@@ -1,12 +1,26 @@
 // Text from seed files is untrusted: before it reaches a terminal, control characters (escape sequences that
 // could move the cursor, rewrite the title or hide text) and bidirectional overrides are made visible.
 
-/** C0 controls except tab and newline, DEL, C1 (which includes the 8-bit CSI), and bidi embeddings/overrides/isolates. */
-const UNSAFE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
+/**
+ * C0 controls except tab and newline, DEL, C1 (which includes the 8-bit CSI), bidi embeddings/overrides/isolates
+ * and marks (LRM, RLM, ALM), and invisible characters that hide text inside words and numbers (zero-width space,
+ * word joiner, a BOM inside the text). ZWNJ and ZWJ are kept: scripts and emoji need them.
+ */
+const UNSAFE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200b\u200e\u200f\u2028\u2029\u202a-\u202e\u2060\u2066-\u2069\ufeff]/g;
+/** What JSON.stringify leaves raw that a terminal may act on: DEL, C1 controls, bidi controls, line separators. */
+const JSON_UNSAFE = /[\u007f-\u009f\u061c\u200b\u200e\u200f\u2028\u2029\u202a-\u202e\u2060\u2066-\u2069\ufeff]/g;
 
 /** Shows each unsafe character as a `\uXXXX` escape instead of letting the terminal act on it. */
 export function sanitize(text: string): string {
   return text.replace(UNSAFE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+/**
+ * JSON.stringify with the characters above written as `\\uXXXX` escapes. They can only occur inside strings, where
+ * the escape means the same character, so programs read the same data and a terminal shows inert text.
+ */
+export function safeJson(value: unknown): string {
+  return JSON.stringify(value, null, 2).replace(JSON_UNSAFE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 export interface Style {

@@ -1,0 +1,168 @@
+// Hostile cards in a real browser: test/fixtures/hostile.txt is dropped into the workspace (as hostile/hostile.txt,
+// found by its `N papers found` header), each attack card is opened from the tree, and inside the webview we check
+// that the attacks are text: no injected element, no flag set in any frame, nothing let through by the CSP.
+// The file is removed again at the end, so later tests see only the sample's papers.
+// Screenshot: test-results/screenshots/hostile-card.png.
+import * as assert from 'node:assert/strict';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { repoRoot } from '../../scripts/lib/code-server.mjs';
+import { test } from './harness.mjs';
+import { openViewContainer, parkMouse, treeRow, waitForTreeRow } from './workbench.mjs';
+
+const fixture = readFileSync(join(repoRoot, 'test', 'fixtures', 'hostile.txt'), 'utf8');
+const lines = fixture.split('\n');
+/** Each card's title: the line above a blank line and two score lines. */
+const titles = lines.filter((line, i) => line && lines[i + 1] === '' && /^\d\.\d+$/.test(lines[i + 2] ?? '') && /^\d\.\d+$/.test(lines[i + 3] ?? ''));
+
+/** The attacks of each card, as text that must appear verbatim in the card (textContent). */
+const CARDS = [
+  {
+    row: 'Script tags in a title',
+    texts: [
+      titles[0],
+      '<img src=x onerror=window.__pwned=4>',
+      '<iframe src="javascript:window.top.__pwned=6"></iframe>',
+      '[click me](javascript:window.__pwned=7)',
+      '[data](data:text/html;base64,',
+      '<javascript:window.__pwned=9>',
+      '<https://evil.invalid/autolink>',
+      '![img](javascript:window.__pwned=10)',
+      '<script>window.__pwned=12</script>',
+    ],
+  },
+  { row: 'CSS injection title', texts: [titles[1], '<p style="position:fixed;inset:0;background:red;z-index:99999">overlay</p>', '<style>*{display:none}</style>'] },
+  { row: 'A hundred-kilobyte title', texts: [titles[2]] },
+  { row: 'Right-to-left', texts: [titles[3]] },
+  { row: 'eight-bit CSI', texts: [titles[4]] },
+];
+
+/** Runs in every frame: flags an attack would set, and what the document holds that the card never creates. */
+function probeFrame() {
+  const card = document.getElementById('card');
+  const scripts = [...document.querySelectorAll('script')];
+  return {
+    url: location.href.slice(0, 80),
+    pwned: window.__pwned ?? null,
+    title: document.title,
+    isCard: Boolean(card),
+    // Our card.js (with the nonce) and what VS Code itself injects into the webview's <head>; nothing else.
+    cardJs: scripts.filter((s) => /\/card\.js(\?|$)/.test(s.src) && s.nonce).length,
+    foreignScripts: scripts.filter((s) => !/\/card\.js(\?|$)/.test(s.src) && !document.head.contains(s)).map((s) => (s.src || s.textContent || '').slice(0, 80)),
+    cardScripts: card ? card.querySelectorAll('script').length : 0,
+    handlers: card ? [...card.querySelectorAll('*')].filter((e) => [...e.attributes].some((a) => /^on/i.test(a.name))).length : 0,
+    badLinks: card ? card.querySelectorAll('a[href^="javascript" i], a[href^="data" i], a[href^="command" i], a[href*=":"]').length : 0,
+    injected: card ? card.querySelectorAll('img, iframe, object, embed, style, link, svg:not(.chart), form, input, meta, base').length : 0,
+    styled: card ? card.querySelectorAll('[style]').length : 0,
+    violations: (window.__cspViolations ?? []).slice(0, 10),
+    text: card ? card.textContent : '',
+  };
+}
+
+/** The frame whose card shows `title` (frames of earlier cards may linger while the webview reloads). */
+async function waitForCardTitled(page, title, timeout) {
+  const deadline = Date.now() + timeout;
+  while (Date.now() < deadline) {
+    for (const frame of page.frames()) {
+      try {
+        if (await frame.evaluate((t) => document.getElementById('card-title')?.textContent === t, title)) return frame;
+      } catch {
+        /* detached or navigating */
+      }
+    }
+    await page.waitForTimeout(250);
+  }
+  throw new Error(`no card titled ${JSON.stringify(title.slice(0, 60))} within ${timeout} ms`);
+}
+
+async function probeAll(page) {
+  const results = [];
+  for (const frame of page.frames()) {
+    try {
+      results.push(await frame.evaluate(probeFrame));
+    } catch {
+      /* detached or cross-process frame that went away: not a frame the card lives in */
+    }
+  }
+  return results;
+}
+
+test('hostile cards render as text: no injected element, no script ran, the CSP holds', async ({ page, workspace, screenshot }) => {
+  const pwnedMessages = [];
+  const consoleCsp = [];
+  page.on('console', (message) => {
+    if (/Content Security Policy|Refused to/i.test(message.text())) consoleCsp.push(message.text());
+  });
+  // A `parent.postMessage('pwned')` from an injected handler would reach the workbench window.
+  await page.evaluate(() => window.addEventListener('message', (e) => e.data === 'pwned' && (window.__pwnedMessage = true)));
+  await page.exposeFunction('__reportPwned', (what) => pwnedMessages.push(what)).catch(() => {});
+
+  const dir = join(workspace, 'hostile');
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, 'hostile.txt'), fixture);
+  try {
+    await openViewContainer(page, 'Paper Claims');
+    let shot = false;
+    for (const { row: rowText, texts } of CARDS) {
+      const expectedTitle = titles[CARDS.findIndex((c) => c.row === rowText)];
+      // Click the row until its card shows (a click during activation can miss the command on a busy machine).
+      let frame;
+      for (let attempt = 0; ; attempt++) {
+        await (await waitForTreeRow(page, rowText)).click();
+        try {
+          frame = await waitForCardTitled(page, expectedTitle, 15_000);
+          break;
+        } catch (error) {
+          if (attempt >= 2) {
+            await screenshot(`hostile-failed-${rowText.replace(/\W+/g, '-')}`).catch(() => {});
+            throw new Error(`the card for "${rowText}" did not show: ${error.message}`);
+          }
+        }
+      }
+      // Record CSP violations from now on, inside the card's document.
+      await frame.evaluate(() => {
+        window.__cspViolations ??= [];
+        if (!window.__cspListening) {
+          window.__cspListening = true;
+          document.addEventListener('securitypolicyviolation', (e) => window.__cspViolations.push(`${e.violatedDirective} ${e.blockedURI} ${e.sample}`));
+        }
+      });
+      // Let anything that would run (onerror of a broken image, a timer) have its chance.
+      await page.waitForTimeout(500);
+
+      const probes = await probeAll(page);
+      const cards = probes.filter((p) => p.isCard);
+      assert.equal(cards.length, 1, `one card document (frames: ${probes.map((p) => p.url).join(', ')})`);
+      const card = cards[0];
+      for (const text of texts) assert.ok(card.text.includes(text), `card shows ${JSON.stringify(text.slice(0, 100))} as text`);
+      assert.equal(card.cardJs, 1, 'the card script, with its nonce');
+      assert.deepEqual(card.foreignScripts, [], 'no other script in the body');
+      assert.equal(card.cardScripts, 0, 'no <script> inside the card');
+      assert.equal(card.handlers, 0, 'no on* attribute inside the card');
+      assert.equal(card.badLinks, 0, 'no javascript:, data: or command: link');
+      assert.equal(card.injected, 0, 'no img, iframe, style, link or svg from the card text');
+      assert.equal(card.styled, 0, 'no style attribute from the card text');
+      for (const p of probes) {
+        assert.equal(p.pwned, null, `window.__pwned unset in ${p.url}`);
+        assert.notEqual(p.title, 'PWNED', `document.title untouched in ${p.url}`);
+      }
+      assert.deepEqual(card.violations, [], 'nothing even tried to break the CSP (it would have been reported)');
+      if (!shot && rowText === 'Script tags in a title') {
+        await parkMouse(page);
+        await screenshot('hostile-card');
+        shot = true;
+      }
+    }
+    assert.equal(await page.evaluate(() => window.__pwnedMessage ?? false), false, 'no "pwned" postMessage reached the workbench');
+    // The attack sets document.title = 'PWNED'; the workbench title may *contain* PWNED as text (it names the
+    // active editor, here the terminal-escape card, whose title is shown as text).
+    assert.notEqual(await page.title(), 'PWNED', 'the workbench title was not set by an attack');
+    assert.deepEqual(pwnedMessages, []);
+    assert.deepEqual(consoleCsp.filter((m) => /card|vscode-webview|nonce/i.test(m)), [], 'no CSP refusal reported for the card');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+    // Wait until the tree forgets the file, so later tests see the sample alone.
+    const deadline = Date.now() + 20_000;
+    while (Date.now() < deadline && (await treeRow(page, 'CSS injection title').isVisible().catch(() => false))) await page.waitForTimeout(250);
+  }
+}, { timeout: 180_000 });

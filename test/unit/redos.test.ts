@@ -1,0 +1,174 @@
+// Every regular expression in the project's source is audited for catastrophic backtracking (ReDoS) with recheck:
+// seed files are untrusted, and one vulnerable pattern run over a crafted line could freeze the extension host.
+// Patterns are extracted by parsing the source (regexSource.ts); every one must be `safe`, except the findings
+// listed in KNOWN below, which are reported and waiting for a fix in files another change owns. A new vulnerable
+// (or undecidable) pattern fails the test; so does a KNOWN entry that became safe or went away, so the list only
+// shrinks.
+//
+// Backend: recheck chooses with $RECHECK_BACKEND (default `auto`: its native binary, else Java, else a pure-JS
+// worker); all of them work offline. `randomSeed` is fixed, so the fuzzing checker gives the same verdict every
+// run, and verdicts are cached by (recheck version, parameters, pattern, flags) in node_modules/.cache: a warm run
+// takes well under a second, a cold one (fresh clone) checks the ~90 distinct patterns once.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
+import { check } from 'recheck';
+import { REPO_ROOT } from './paths';
+import { extractPatterns, FoundPattern } from './regexSource';
+
+const PARAMS = { timeout: 30_000, randomSeed: 42 } as const;
+const RECHECK_VERSION: string = JSON.parse(readFileSync(join(REPO_ROOT, 'node_modules', 'recheck', 'package.json'), 'utf8')).version;
+const CACHE_FILE = join(REPO_ROOT, 'node_modules', '.cache', 'paper-claims', 'redos-verdicts.json');
+
+/**
+ * Known findings, reported (see the hardening report) and not fixed here because their files belong to another
+ * change: `file: pattern source`. All are polynomial (quadratic) in recheck's worst case; against the checker's
+ * real inputs (one clause or token at a time) 50 KB attack strings shaped after recheck's attacks take < 60 ms,
+ * so none is exploitable today — but each is one refactor away from being so. Remove an entry when it is fixed.
+ */
+const KNOWN: Record<string, string> = {
+  "src/core/checker.ts: ^\\s*\\)?\\s*(?:[\\p{L}-]{2,20}\\s+)?(reduction|reductions|decrease|decreases|drop|drops|less|lower|fewer|smaller|cut|cuts|savings?|shorter|reduced|lower|compression|slower|shrink|shrinkage|decline|increase|increases|more|higher|gain|gains|improvement|improvements|larger|bigger|speedup|speed-up|boost|growth|greater|longer|faster|quicker|speed)\\b": "polynomial (line 97 when found)",
+  "src/core/checker.ts: \\b(reduc\\w*|cut\\w*|lower\\w*|decreas\\w*|shrink\\w*|drop\\w*|sav\\w*|compress\\w*|slash\\w*|trim\\w*|increas\\w*|improv\\w*|boost\\w*|rais\\w*|grow\\w*|gain\\w*|speed\\w*|accelerat\\w*)\\b[^.;()]{0,40}\\bby\\s*$": "polynomial (line 98 when found)",
+  "src/core/checker.ts: (\\S+)$": "polynomial (line 119 when found)",
+  "src/core/checker.ts: [^()[\\],;.:]*$": "polynomial (line 179 when found)",
+  "src/core/checker.ts: [(:=,]+\\s*$": "polynomial (line 230 when found)",
+  "src/core/checker.ts: \\B(?=(\\d{3})+(?!\\d))": "polynomial (line 691 when found)",
+  "src/core/checker.ts: 0+$": "polynomial (line 1017 when found)",
+  "src/core/quantity.ts: ((?<![-=])>=?|<=?(?![-=])|≥|≤|~|≈|∼|≃|\\b(?:more than|greater than|larger than|higher than|over|above|at least|exceeding|less than|fewer than|lower than|smaller than|under|below|up to|at most|about|around|roughly|approximately|approx\\.?|nearly|almost|circa|ca\\.|some))\\s*$": "polynomial (line 179 when found)",
+  "src/core/quantity.ts: \\bfrom\\s+\\S*\\s*$": "polynomial (line 394 when found)",
+  "src/core/checks/subject.ts: [.]+$": "polynomial (line 10 when found)",
+};
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile() && e.name.endsWith('.ts') && !e.name.endsWith('.d.ts'))
+    .map((e) => join(e.parentPath, e.name))
+    .sort();
+}
+
+type Verdict = { status: string; detail: string };
+
+function loadCache(): Record<string, Verdict> {
+  try {
+    return JSON.parse(readFileSync(CACHE_FILE, 'utf8'));
+  } catch {
+    return {};
+  }
+}
+const cache = loadCache();
+const cacheKey = (source: string, flags: string) => JSON.stringify([RECHECK_VERSION, PARAMS, source, flags]);
+
+/** recheck's verdict for one pattern; `unknown` (a timeout) counts as a failure, never as safe, and is not cached. */
+async function audit(source: string, flags: string, useCache = true): Promise<Verdict> {
+  const key = cacheKey(source, flags);
+  if (useCache && cache[key]) return cache[key];
+  const result = await check(source, flags, PARAMS);
+  const detail =
+    result.status === 'vulnerable'
+      ? `${result.complexity.type}${result.attack ? `, attack ${JSON.stringify(result.attack.pattern)}` : ''}`
+      : result.status === 'unknown'
+        ? `unknown (${result.error.kind})`
+        : result.complexity.type;
+  const verdict = { status: result.status, detail };
+  if (result.status !== 'unknown') cache[key] = verdict;
+  return verdict;
+}
+
+function saveCache(): void {
+  try {
+    mkdirSync(dirname(CACHE_FILE), { recursive: true });
+    writeFileSync(CACHE_FILE, JSON.stringify(cache));
+  } catch {
+    /* a read-only node_modules only costs time */
+  }
+}
+
+/** Runs `fn` over `items` with at most `limit` at once (recheck's native agent is CPU-bound). */
+async function pool<T, R>(items: T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+  const results: R[] = new Array(items.length);
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: Math.min(limit, items.length) }, async () => {
+      while (next < items.length) {
+        const i = next++;
+        results[i] = await fn(items[i]);
+      }
+    }),
+  );
+  return results;
+}
+
+test('the extractor finds regex literals and RegExp constructions, and nothing in strings, comments or divisions', () => {
+  const sample = [
+    "const A = 'x|y';",
+    'const half = total / 2 / count; // a / comment / with slashes',
+    "const s = '/not a regex/'; const t = `/nor ${'this'}/`;",
+    '/* /also not/ */ const r1 = /a\\/b[/]c/giu;',
+    'const r2 = new RegExp(`^(?:${A})\\\\b`, "i");',
+    "const r3 = RegExp('z+' + A);",
+    'if (/^\\d+$/.test(s)) {}',
+    'const r4 = new RegExp(dynamic);',
+  ].join('\n');
+  const { patterns, unresolved } = extractPatterns('sample.ts', sample);
+  assert.deepEqual(
+    patterns.map((p) => [p.source, p.flags, p.line]),
+    [
+      ['a\\/b[/]c', 'giu', 4],
+      ['^(?:x|y)\\b', 'i', 5],
+      ['z+x|y', '', 6],
+      ['^\\d+$', '', 7],
+    ],
+  );
+  assert.equal(unresolved.length, 1);
+  assert.match(unresolved[0], /sample\.ts:8: new RegExp\(dynamic\)/);
+});
+
+test('recheck reports a known catastrophic pattern as vulnerable (the audit cannot pass silently)', async () => {
+  for (const [source, flags] of [
+    ['^(a+)+$', ''],
+    ['^(\\w+\\s?)*$', ''],
+    ['(x+x+)+y', 'i'],
+  ]) {
+    const { status } = await audit(source, flags, false); // never from the cache: this tests recheck itself
+    assert.equal(status, 'vulnerable', `${source} should be vulnerable`);
+  }
+  assert.equal((await audit('^\\d+(?:\\.\\d+)?$', '', false)).status, 'safe');
+});
+
+test('every regular expression in src/ and webview/ is safe from catastrophic backtracking', async () => {
+  const files = [...sourceFiles(join(REPO_ROOT, 'src')), ...sourceFiles(join(REPO_ROOT, 'webview'))];
+  assert.ok(files.length >= 20, `found ${files.length} source files`);
+  const all: FoundPattern[] = [];
+  const unresolved: string[] = [];
+  for (const file of files) {
+    const found = extractPatterns(relative(REPO_ROOT, file), readFileSync(file, 'utf8'));
+    all.push(...found.patterns);
+    unresolved.push(...found.unresolved);
+  }
+  assert.deepEqual(unresolved, [], 'RegExp constructions the audit cannot see: build them from literals or same-file constants');
+  // The project has well over a hundred patterns; a collapse of this count means the extractor broke.
+  assert.ok(all.length >= 100, `only ${all.length} patterns found`);
+
+  // Identical patterns are checked once.
+  const unique = new Map<string, FoundPattern[]>();
+  for (const p of all) {
+    const key = `/${p.source}/${p.flags}`;
+    unique.set(key, [...(unique.get(key) ?? []), p]);
+  }
+  const entries = [...unique.entries()];
+  const results = await pool(entries, 2, async ([key, places]) => ({ key, places, ...(await audit(places[0].source, places[0].flags)) }));
+  saveCache();
+  const where = (r: (typeof results)[number]) => r.places.map((p) => `${p.file}:${p.line}`).join(', ');
+  const knownKey = (file: string, source: string) => `${file}: ${source}`;
+  const isKnown = (r: (typeof results)[number]) => r.places.every((p) => knownKey(p.file, p.source) in KNOWN);
+  const bad = results.filter((r) => r.status !== 'safe' && !isKnown(r));
+  assert.deepEqual(
+    bad.map((r) => `${where(r)}: ${r.key} is ${r.status}: ${r.detail}`),
+    [],
+    `${bad.length} of ${results.length} distinct patterns are not safe`,
+  );
+  // The known list only shrinks: an entry whose pattern is gone or now safe must be removed.
+  const stillBad = new Set(results.filter((r) => r.status !== 'safe').flatMap((r) => r.places.map((p) => knownKey(p.file, p.source))));
+  assert.deepEqual(Object.keys(KNOWN).filter((k) => !stillBad.has(k)), [], 'KNOWN entries that are fixed: remove them');
+});
