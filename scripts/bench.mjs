@@ -85,6 +85,8 @@ function machine() {
 
 const BUNDLES = [
   { name: 'extension', file: 'dist/extension.js', meta: 'dist/meta-extension.json' },
+  // Loaded by the extension on first use (src/claims.ts), so activation does not pay for it.
+  { name: 'checker', file: 'dist/checker.js', meta: 'dist/meta-checker.json' },
   { name: 'webview', file: 'dist/webview/card.js', meta: 'dist/meta-webview.json' },
   { name: 'CLI', file: 'dist/cli.js', meta: 'dist/meta-cli.json' },
 ];
@@ -259,7 +261,7 @@ async function measureVscode() {
       const report = await vscodeRun(i, modulePath);
       runs.push(report);
       log(
-        `VS Code run ${i}/${vscodeRuns}: activation ${fmtMs(report.activationMs)} (bundle load ≈ ${fmtMs(report.bundleLoadMs)})${report.wasActiveBefore ? ' (was already active!)' : ''}, ` +
+        `VS Code run ${i}/${vscodeRuns}: activation ${fmtMs(report.activationMs)} (bundle load ≈ ${fmtMs(report.bundleLoadMs)}, activate() body ${fmtMs(report.activateBodyMs)})${report.wasActiveBefore ? ' (was already active!)' : ''}, ` +
           `cold card ${fmtMs(report.coldPaintMs)}, warm cards median ${fmtMs(median(report.warmPaintMs))}, reopened ${fmtMs(report.reopenPaintMs)} (${((Date.now() - t0) / 1000).toFixed(0)} s)`,
       );
     } catch (error) {
@@ -278,6 +280,7 @@ async function measureVscode() {
     activation: valid.map((r) => r.activationMs),
     indexReady: valid.map((r) => r.indexReadyMs),
     bundleLoad: runs.map((r) => r.bundleLoadMs).filter((t) => t !== undefined),
+    activateBody: runs.map((r) => r.activateBodyMs).filter((t) => t !== undefined),
     cold: runs.map((r) => r.coldPaintMs),
     warm: runs.flatMap((r) => r.warmPaintMs),
     reopen: runs.map((r) => r.reopenPaintMs).filter((t) => t !== undefined),
@@ -457,8 +460,8 @@ function render({ when, host, bundles, node, vscode, durationS }) {
     if (a.length) {
       out.push(
         table(
-          ['Samples', 'Median', 'Max', 'All (ms)', 'Of which loading the bundle (estimate, median)', 'First scan after (median)', 'Target', 'Result'],
-          [[String(a.length), fmtMs(median(a)), fmtMs(max(a)), a.map((t) => t.toFixed(1)).join(', '), fmtMs(median(v.bundleLoad)), fmtMs(median(v.indexReady)), `≤ ${TARGETS.activationMs} ms (median)`, mark(median(a) <= TARGETS.activationMs)]],
+          ['Samples', 'Median', 'Max', 'All (ms)', 'Of which loading the bundle (estimate, median)', 'Of which the extension\'s activate() body (median)', 'First scan after (median)', 'Target', 'Result'],
+          [[String(a.length), fmtMs(median(a)), fmtMs(max(a)), a.map((t) => t.toFixed(1)).join(', '), fmtMs(median(v.bundleLoad)), fmtMs(median(v.activateBody)), fmtMs(median(v.indexReady)), `≤ ${TARGETS.activationMs} ms (median)`, mark(median(a) <= TARGETS.activationMs)]],
         ),
         '',
       );
