@@ -24,9 +24,10 @@ function schemas(): typeof Protocol {
 
 /** What the card's buttons do; the commands module provides it, so the panel does not duplicate them. */
 export interface CardActions {
-  copySummary(ref: PaperRef): Promise<void>;
-  appendToNotes(ref: PaperRef): Promise<void>;
-  revealInFile(ref: PaperRef): Promise<void>;
+  /** Each resolves to a sentence for the card's status line (read out by screen readers), or undefined. */
+  copySummary(ref: PaperRef): Promise<string | undefined>;
+  appendToNotes(ref: PaperRef): Promise<string | undefined>;
+  revealInFile(ref: PaperRef): Promise<string | undefined>;
 }
 
 export class CardPanel implements vscode.Disposable {
@@ -34,10 +35,7 @@ export class CardPanel implements vscode.Disposable {
   private current: PaperRef | undefined;
   private ready = false;
   private readonly disposables: vscode.Disposable[] = [];
-  private readonly shown = new vscode.EventEmitter<PaperRef>();
   private readonly rendered = new vscode.EventEmitter<string>();
-  /** Fires after a card was sent to the webview. */
-  readonly onDidShow = this.shown.event;
   /** Fires with a card's title once the webview has painted it (tests and the benchmark wait on it). */
   readonly onDidRender = this.rendered.event;
 
@@ -48,7 +46,6 @@ export class CardPanel implements vscode.Disposable {
     private readonly actions: CardActions,
   ) {
     this.disposables.push(
-      this.shown,
       this.rendered,
       vscode.window.registerWebviewPanelSerializer(CARD_VIEW_TYPE, {
         deserializeWebviewPanel: async (panel, state: unknown) => {
@@ -108,9 +105,8 @@ export class CardPanel implements vscode.Disposable {
     if (command.type === 'rendered') return void this.rendered.fire(command.title);
     const ref = this.current;
     if (!ref) return;
-    if (command.type === 'copySummary') void this.actions.copySummary(ref);
-    else if (command.type === 'appendToNotes') void this.actions.appendToNotes(ref);
-    else void this.actions.revealInFile(ref);
+    const done = command.type === 'copySummary' ? this.actions.copySummary(ref) : command.type === 'appendToNotes' ? this.actions.appendToNotes(ref) : this.actions.revealInFile(ref);
+    void done.then((text) => text && this.post({ type: 'card/status', text }));
   }
 
   private render(): void {
@@ -131,7 +127,6 @@ export class CardPanel implements vscode.Disposable {
       card: toCard(paper, this.index.get(ref.uri)?.label ?? ref.uri.path, checks),
       state: { uri: ref.uri.toString(), index: paper.index, title: paper.title.text },
     });
-    this.shown.fire(this.current);
   }
 
   private post(message: CardNotification): void {

@@ -2,7 +2,7 @@
 // tree's verdict icons and the card. Results are keyed by the parse they came from, so an edit (a new parse)
 // never shows stale checks.
 import * as vscode from 'vscode';
-import { Check, Severity, VERDICT_RANK, Verdict } from './core/check';
+import { Check, Severity } from './core/check';
 import type * as Checker from './core/checker';
 import { Paper, SeedFile } from './core/model';
 import { SeedIndex } from './seedIndex';
@@ -79,13 +79,6 @@ export class ClaimsService implements vscode.Disposable {
 
 export function countFlagged(checks: Check[]): number {
   return checks.reduce((n, c) => n + (c.severity === 'info' ? 0 : 1), 0);
-}
-
-/** The worst verdict among checks, or undefined when there are none. */
-export function worstVerdict(checks: Check[]): Verdict | undefined {
-  let worst: Verdict | undefined;
-  for (const check of checks) if (worst === undefined || VERDICT_RANK[check.verdict] > VERDICT_RANK[worst]) worst = check.verdict;
-  return worst;
 }
 
 export function worstSeverity(checks: Check[]): Severity | undefined {

@@ -21,29 +21,33 @@ export class PaperCommands implements CardActions {
     return paper && paperSummaryMarkdown(paper, { source: vscode.workspace.asRelativePath(ref.uri) });
   }
 
-  async copySummary(ref: PaperRef): Promise<void> {
+  /** Resolves to what happened, in words (the card shows it in its status line). */
+  async copySummary(ref: PaperRef): Promise<string | undefined> {
     const summary = this.summaryOf(ref);
     if (!summary) return missing(ref);
     await vscode.env.clipboard.writeText(summary);
     vscode.window.setStatusBarMessage('$(check) Paper summary copied', 3000);
+    return 'Summary copied to the clipboard.';
   }
 
-  async appendToNotes(ref: PaperRef): Promise<void> {
+  async appendToNotes(ref: PaperRef): Promise<string | undefined> {
     const summary = this.summaryOf(ref);
     if (!summary) return missing(ref);
     try {
       const { uri, unsaved } = await this.notes.append(summary);
       const where = vscode.workspace.asRelativePath(uri);
+      const text = unsaved ? `Appended to ${where} (unsaved, with your other edits there).` : `Appended to ${where}.`;
       // Not awaited: the command is done once the note is written, not when the message is dismissed.
-      void vscode.window
-        .showInformationMessage(unsaved ? `Appended to ${where} (unsaved, with your other edits there).` : `Appended to ${where}.`, 'Open Notes')
-        .then((choice) => choice && vscode.window.showTextDocument(uri, { preview: false }));
+      void vscode.window.showInformationMessage(text, 'Open Notes').then((choice) => choice && vscode.window.showTextDocument(uri, { preview: false }));
+      return text;
     } catch (error) {
-      void vscode.window.showErrorMessage(`Could not append to notes: ${error instanceof Error ? error.message : String(error)}`);
+      const text = `Could not append to notes: ${error instanceof Error ? error.message : String(error)}`;
+      void vscode.window.showErrorMessage(text);
+      return text;
     }
   }
 
-  async revealInFile(ref: PaperRef): Promise<void> {
+  async revealInFile(ref: PaperRef): Promise<string | undefined> {
     const paper = this.index.findPaper(ref.uri, ref.index, ref.title);
     if (!paper) return missing(ref);
     const r = paper.title.range;
@@ -58,8 +62,10 @@ export class PaperCommands implements CardActions {
   }
 }
 
-function missing(ref: PaperRef): void {
-  void vscode.window.showWarningMessage(`"${ref.title}" is no longer in its seed file.`);
+function missing(ref: PaperRef): string {
+  const text = `"${ref.title}" is no longer in its seed file.`;
+  void vscode.window.showWarningMessage(text);
+  return text;
 }
 
 export function registerCommands(
