@@ -6,9 +6,11 @@
 // yields fewer checks, never an exception.
 import { Check, SEVERITY_OF, Severity, Verdict, VERDICT_RANK } from './check';
 import { locate, Paper, SeedFile, TextField } from './model';
-import { Quantity, Range, Reading, readQuantities } from './quantity';
+import { isSpaceCode, Quantity, Range, Reading, readQuantities } from './quantity';
 import {
   closed,
+  divQ,
+  mulQ,
   decimalsForSignificant,
   divPositive,
   exact,
@@ -81,8 +83,10 @@ export interface Claim {
   direction?: 'down' | 'up' | 'either';
   range?: Range;
   clause: number;
-  /** Words around the claim, for matching it to the right numbers (`less storage`, `fewer parameters`). */
-  context: string;
+  /** Where to read the words around the claim, for matching it to the right numbers (`less storage`, `fewer
+   * parameters`): see `claimContext`, which reads them when they are needed. */
+  contextStart: number;
+  contextEnd: number;
   attached: boolean;
 }
 
@@ -107,18 +111,30 @@ function wordDirection(word: string): 'down' | 'up' | 'either' {
   return 'up';
 }
 
+/** The characters that can end a clause (a native scan finds them faster than a loop over every character). */
+const CLAUSE_END_RE = /[;\n|:.!?]/g;
+
 function splitClauses(text: string): Array<{ start: number; end: number }> {
   const out: Array<{ start: number; end: number }> = [];
   let start = 0;
-  for (let i = 0; i < text.length; i++) {
+  // `test` finds the next candidate without building a match (lastIndex ends just after the character).
+  CLAUSE_END_RE.lastIndex = 0;
+  while (CLAUSE_END_RE.test(text)) {
+    const i = CLAUSE_END_RE.lastIndex - 1;
     const c = text[i];
     let cut = false;
     if (c === ';' || c === '\n' || c === '|') cut = true;
     else if (c === ':' && (text[i + 1] === ' ' || i + 1 === text.length)) cut = true;
     else if ((c === '.' || c === '!' || c === '?') && (text[i + 1] === ' ' || i + 1 === text.length)) {
-      const word = /(\S+)$/.exec(text.slice(Math.max(start, i - 8), i))?.[1] ?? '';
-      if (!/^(?:vs|e\.g|i\.e|al|approx|fig|tab|eq|cf|etc|ca|avg|resp|ref|no|sec)$/i.test(word) && !/\d$/.test(word)) cut = true;
-      else if (/\d$/.test(word) && /^\s+[A-Z]/.test(text.slice(i + 1, i + 4))) cut = true;
+      // The word before the mark: the run of non-space characters ending at it, within the 8 characters before
+      // (as /(\S+)$/ on that slice would read it).
+      const lo = Math.max(start, i - 8);
+      let b = i;
+      while (b > lo && !isSpaceCode(text.charCodeAt(b - 1))) b--;
+      const last = b < i ? text.charCodeAt(i - 1) : -1;
+      const endsInDigit = last >= 48 && last <= 57;
+      if (!endsInDigit && !/^(?:vs|e\.g|i\.e|al|approx|fig|tab|eq|cf|etc|ca|avg|resp|ref|no|sec)$/i.test(text.slice(b, i))) cut = true;
+      else if (endsInDigit && /^\s+[A-Z]/.test(text.slice(i + 1, i + 4))) cut = true;
     }
     if (cut) {
       out.push({ start, end: i });
@@ -173,49 +189,52 @@ function usable(qu: Quantity): boolean {
 
 function classify(text: string, qu: Quantity, ranges: Range[]): Omit<Claim, 'clause' | 'attached'> | undefined {
   if (!usable(qu)) return undefined;
-  const contextOf = (s: number, e: number): string => {
-    const before = text.slice(Math.max(0, s - 30), s);
-    const after = text.slice(e, Math.min(text.length, e + 30));
-    const b = /[^()[\],;.:]*$/.exec(before)?.[0] ?? '';
-    const a = /^[^()[\],;.:]*/.exec(after)?.[0] ?? '';
-    return `${b} ${a}`;
-  };
   if (qu.range !== undefined) {
     const r = ranges[qu.range];
     if (qu !== r.high && qu.raw !== r.high.raw) return undefined;
     if (qu.numStart !== r.high.numStart) return undefined;
     if (r.dimension === 'factor') {
       const m = AFTER_CHANGE_RE.exec(text.slice(r.end, r.end + 40));
-      return { q: qu, type: 'range', range: r, direction: m ? wordDirection(m[1]) : undefined, context: contextOf(r.start, r.end) };
+      return { q: qu, type: 'range', range: r, direction: m ? wordDirection(m[1]) : undefined, contextStart: r.start, contextEnd: r.end };
     }
     if (r.dimension === 'percent') {
       const m = AFTER_CHANGE_RE.exec(text.slice(r.end, r.end + 40));
       const by = BY_CHANGE_RE.exec(text.slice(Math.max(0, r.start - 60), r.start));
-      if (m || by) return { q: qu, type: 'range', range: r, direction: wordDirection(m ? m[1] : by![1]), context: contextOf(r.start, r.end) };
+      if (m || by) return { q: qu, type: 'range', range: r, direction: wordDirection(m ? m[1] : by![1]), contextStart: r.start, contextEnd: r.end };
     }
     return undefined;
   }
-  const after = text.slice(qu.end, qu.end + 40);
   if (qu.dimension === 'factor') {
-    const m = AFTER_CHANGE_RE.exec(after);
-    return { q: qu, type: 'factor', direction: m ? wordDirection(m[1]) : undefined, context: contextOf(qu.start, qu.end) };
+    const m = AFTER_CHANGE_RE.exec(text.slice(qu.end, qu.end + 40));
+    return { q: qu, type: 'factor', direction: m ? wordDirection(m[1]) : undefined, contextStart: qu.start, contextEnd: qu.end };
   }
   if (qu.dimension === 'pp') {
-    const m = AFTER_CHANGE_RE.exec(after);
-    return { q: qu, type: 'difference', direction: m ? wordDirection(m[1]) : undefined, context: contextOf(qu.start, qu.end) };
+    const m = AFTER_CHANGE_RE.exec(text.slice(qu.end, qu.end + 40));
+    return { q: qu, type: 'difference', direction: m ? wordDirection(m[1]) : undefined, contextStart: qu.start, contextEnd: qu.end };
   }
   if (qu.delta || qu.sign !== '') {
-    return { q: qu, type: qu.dimension === 'percent' ? 'percent-change' : 'difference', context: contextOf(qu.start, qu.end) };
+    return { q: qu, type: qu.dimension === 'percent' ? 'percent-change' : 'difference', contextStart: qu.start, contextEnd: qu.end };
   }
   if (qu.dimension === 'percent') {
-    const m = AFTER_CHANGE_RE.exec(after);
-    if (m) return { q: qu, type: 'percent-change', direction: wordDirection(m[1]), context: contextOf(qu.start, qu.end) };
+    const m = AFTER_CHANGE_RE.exec(text.slice(qu.end, qu.end + 40));
+    if (m) return { q: qu, type: 'percent-change', direction: wordDirection(m[1]), contextStart: qu.start, contextEnd: qu.end };
     const by = BY_CHANGE_RE.exec(text.slice(Math.max(0, qu.start - 60), qu.start));
-    if (by) return { q: qu, type: 'percent-change', direction: wordDirection(by[1]), context: contextOf(qu.start, qu.end) };
+    if (by) return { q: qu, type: 'percent-change', direction: wordDirection(by[1]), contextStart: qu.start, contextEnd: qu.end };
     // A bare percentage in brackets right after other numbers: a share or a change, decided when attached.
-    if (text[qu.start - 1] === '(' && (text[qu.end] === ')' || text[qu.end] === ',')) return { q: qu, type: 'percent', context: contextOf(qu.start, qu.end) };
+    if (text[qu.start - 1] === '(' && (text[qu.end] === ')' || text[qu.end] === ',')) return { q: qu, type: 'percent', contextStart: qu.start, contextEnd: qu.end };
   }
   return undefined;
+}
+
+/** Words around a claim: what lies between it and the nearest bracket or punctuation, 30 characters at most. */
+function claimContext(text: string, claim: Claim): string {
+  const s = claim.contextStart;
+  const e = claim.contextEnd;
+  const before = text.slice(Math.max(0, s - 30), s);
+  const after = text.slice(e, Math.min(text.length, e + 30));
+  const b = /[^()[\],;.:]*$/.exec(before)?.[0] ?? '';
+  const a = /^[^()[\],;.:]*/.exec(after)?.[0] ?? '';
+  return `${b} ${a}`;
 }
 
 function compatible(a: Quantity, b: Quantity): boolean {
@@ -227,11 +246,15 @@ function compatible(a: Quantity, b: Quantity): boolean {
 
 /** The label written next to a value: the words before it in its segment, or a bracket right after it. */
 function labelFor(text: string, qu: Quantity, from: number): string {
-  const before = text.slice(Math.max(from, qu.start - 40), qu.start).replace(/[(:=,]+\s*$/, '').trim();
-  const words = before.split(/\s+/).filter((w) => w !== '' && !/^(vs\.?|versus|to|from|of|and|→|->|=>|avg|average|with|is|at|on)$/i.test(w));
-  let label = words.slice(-2).join(' ');
+  // A bracket without digits wins over the words before: read it first, and the words only when it is not there.
   const bracket = /^\s*\(([^()]{1,30})\)/.exec(text.slice(qu.end, qu.end + 34));
+  let label: string;
   if (bracket && !/\d/.test(bracket[1])) label = bracket[1];
+  else {
+    const before = text.slice(Math.max(from, qu.start - 40), qu.start).replace(/[(:=,]+\s*$/, '').trim();
+    const words = before.split(/\s+/).filter((w) => w !== '' && !/^(vs\.?|versus|to|from|of|and|→|->|=>|avg|average|with|is|at|on)$/i.test(w));
+    label = words.slice(-2).join(' ');
+  }
   return label.replace(/[^\p{L}\p{N}+\-_. /]/gu, '').trim();
 }
 
@@ -243,7 +266,13 @@ export function analyseField(key: FieldKey, field: TextField): FieldInfo {
   const values: Quantity[] = [];
   for (const qu of reading.quantities) {
     const c = classify(text, qu, reading.ranges);
-    if (c) claims.push({ ...c, clause: clauseOf(clauses, qu.start), attached: false });
+    if (c) {
+      // Completed in place: `classify` returns a fresh object.
+      const claim = c as Claim;
+      claim.clause = clauseOf(clauses, qu.start);
+      claim.attached = false;
+      claims.push(claim);
+    }
     else if (usable(qu) && qu.range === undefined) values.push(qu);
   }
   // Connectors, outside quantities.
@@ -252,7 +281,8 @@ export function analyseField(key: FieldKey, field: TextField): FieldInfo {
   let m: RegExpExecArray | null;
   let qi = 0;
   const qs = reading.quantities;
-  while ((m = CONNECTOR_RE.exec(text)) !== null) {
+  // A pair needs a value on each side of its connector: with fewer than two values there is nothing to look for.
+  if (values.length >= 2) while ((m = CONNECTOR_RE.exec(text)) !== null) {
     const s = m.index;
     while (qi < qs.length && qs[qi].end <= s) qi++;
     if (qi < qs.length && qs[qi].start <= s && s < qs[qi].end) continue;
@@ -305,12 +335,24 @@ export function analyseField(key: FieldKey, field: TextField): FieldInfo {
 const scaleCache = new Map<number, Q>();
 
 function scaleQ(scale: number): Q {
+  // Scale 1 (no multiplier, the common case) is ONE itself, so that `mulBy`/`divBy` can skip it.
+  if (scale === 1) return ONE;
   let s = scaleCache.get(scale);
   if (s === undefined) {
     s = scale >= 1 ? q(Math.round(scale)) : q(1, Math.round(1 / scale));
     if (scaleCache.size < 256) scaleCache.set(scale, s);
   }
   return s;
+}
+
+/** x · s, without building an equal fraction when s is ONE (fractions are immutable and always reduced). */
+function mulBy(x: Q, s: Q): Q {
+  return s === ONE ? x : mulQ(x, s);
+}
+
+/** x / s, without building an equal fraction when s is ONE. */
+function divBy(x: Q, s: Q): Q {
+  return s === ONE ? x : divQ(x, s);
 }
 
 /**
@@ -321,7 +363,8 @@ interface QuantityExact {
   value?: Q;
   base?: Q;
   interval?: Interval;
-  inputs?: Map<string, string>;
+  /** Descriptions by input name, as [name, text, name, text…] (a quantity is described under one or two names). */
+  inputs?: string[];
   signed?: Stated;
   magnitude?: Stated;
 }
@@ -345,7 +388,7 @@ function exactValue(qu: Quantity): Q {
 /** The value as written, in its dimension's base unit, sign included. */
 export function exactBase(qu: Quantity): Q {
   const m = memoOf(qu);
-  return (m.base ??= exactValue(qu).mul(scaleQ(qu.scale)));
+  return (m.base ??= mulBy(exactValue(qu), scaleQ(qu.scale)));
 }
 
 const MAX_SAFE = Number.MAX_SAFE_INTEGER;
@@ -392,8 +435,8 @@ function computeIntervalOf(qu: Quantity): Interval {
   const v = exactValue(qu);
   const s = scaleQ(qu.scale);
   const u = unroundValue(v, qu.decimals);
-  const scaled: Interval = { lo: u.lo!.mul(s), hi: u.hi!.mul(s), loIncl: true, hiIncl: true };
-  const base = v.mul(s);
+  const scaled: Interval = { lo: mulBy(u.lo!, s), hi: mulBy(u.hi!, s), loIncl: true, hiIncl: true };
+  const base = mulBy(v, s);
   switch (qu.qualifier) {
     case 'gt':
     case 'ge':
@@ -416,19 +459,17 @@ function isBound(qu: Quantity): boolean {
 
 function describeInput(name: string, qu: Quantity): string {
   const m = memoOf(qu);
-  const inputs = (m.inputs ??= new Map());
-  let text = inputs.get(name);
-  if (text === undefined) {
-    text = computeDescribeInput(name, qu);
-    inputs.set(name, text);
-  }
+  const inputs = (m.inputs ??= []);
+  for (let k = 0; k < inputs.length; k += 2) if (inputs[k] === name) return inputs[k + 1];
+  const text = computeDescribeInput(name, qu);
+  inputs.push(name, text);
   return text;
 }
 
 function computeDescribeInput(name: string, qu: Quantity): string {
   const i = intervalOf(qu);
   const s = scaleQ(qu.scale);
-  const inUnit: Interval = { lo: i.lo && i.lo.div(s), hi: i.hi && i.hi.div(s), loIncl: i.loIncl, hiIncl: i.hiIncl };
+  const inUnit: Interval = { lo: i.lo && divBy(i.lo, s), hi: i.hi && divBy(i.hi, s), loIncl: i.loIncl, hiIncl: i.hiIncl };
   const d = qu.decimals + 1 + (qu.qualifier === 'approx' ? 0 : 0);
   return `${name} = ${(qu.qualifierRaw ? `${qu.qualifierRaw} ` : '') + qu.raw}${qu.unitRaw.trim() ? ` ${qu.unitRaw.trim()}` : ''} (${formatInterval(inUnit, Math.max(d, 0))})`;
 }
@@ -439,7 +480,10 @@ function computeDescribeInput(name: string, qu: Quantity): string {
 export interface Computation {
   kind: string;
   formula: string;
-  inputs: string[];
+  /** Each input as read (see `inputsOf`): given, or described on demand by `describeInputs`. */
+  inputs?: string[];
+  /** Builds `inputs` when first needed: most candidates lose to a better one and are never shown. */
+  describeInputs?: () => string[];
   /** The value from the numbers as written (null when only a bound follows). */
   point: Q | null;
   /** The range over the inputs' rounding intervals. */
@@ -449,6 +493,8 @@ export interface Computation {
   bounded: boolean;
   approxInputs: boolean;
   chart?: Array<{ label: string; value: number }>;
+  /** The pair whose values the chart shows (see `chartOfComputation`), built only for the check that is shown. */
+  chartPair?: Pair;
   note?: string;
   /** Decimals to show the computed value with, when the relation fixes them (differences). */
   decimals?: number;
@@ -488,40 +534,51 @@ function displayDecimals(c: Computation, stated: Stated): number {
   return Math.max(stated.decimals, decimalsForSignificant(ref, 4, 0), 0);
 }
 
+/** The text of what the numbers give, as `judge` writes it. */
+function computedTextOf(stated: Stated, c: Computation): string {
+  return formatInterval(c.interval, displayDecimals(c, stated), c.suffix);
+}
+
 export function judge(stated: Stated, c: Computation): Judgement {
+  const r = rule(stated, c);
+  const computedText = computedTextOf(stated, c);
+  return r.closest === undefined ? { verdict: r.verdict, computedText, steps: r.steps } : { verdict: r.verdict, computedText, closest: r.closest, steps: r.steps };
+}
+
+/** A judgement without its text: what every candidate needs to be compared; the text is written for the winner. */
+type Ruling = Omit<Judgement, 'computedText'>;
+
+function rule(stated: Stated, c: Computation): Ruling {
   const d = stated.decimals;
-  const dd = displayDecimals(c, stated);
-  const computedText = formatInterval(c.interval, dd, c.suffix);
   const S = (stated.unrounded ??= unroundValue(stated.value, d));
-  const step = pow10(-d);
   // A stated bound ("over 90%", "up to 10×").
   if (stated.qualifier && stated.qualifier !== 'approx') {
     const lower = stated.qualifier === 'gt' || stated.qualifier === 'ge';
     const ok = lower ? c.interval.hi === null || c.interval.hi.compare(S.lo!) >= 0 : c.interval.lo === null || c.interval.lo.compare(S.hi!) <= 0;
     if (ok) {
       const strictOk = lower ? c.interval.lo !== null && c.interval.lo.compare(S.lo!) >= 0 : c.interval.hi !== null && c.interval.hi.compare(S.hi!) <= 0;
-      return { verdict: c.bounded ? 'bound' : strictOk ? 'consistent' : 'approximate', computedText, steps: 0 };
+      return { verdict: c.bounded ? 'bound' : strictOk ? 'consistent' : 'approximate', steps: 0 };
     }
     const gap = lower ? stated.value.sub(c.interval.hi!) : c.interval.lo!.sub(stated.value);
-    const steps = toNumber(gap.div(step));
+    const steps = toNumber(gap.div(pow10(-d)));
     const closest = lower ? c.interval.hi! : c.interval.lo!;
-    return { verdict: steps <= 1 ? 'near-miss' : 'inconsistent', computedText, closest, steps };
+    return { verdict: steps <= 1 ? 'near-miss' : 'inconsistent', closest, steps };
   }
-  if (c.point !== null && !c.approxInputs && roundsTo(c.point, stated.value, d) && !c.bounded) return { verdict: 'consistent', computedText, steps: 0 };
+  if (c.point !== null && !c.approxInputs && roundsTo(c.point, stated.value, d) && !c.bounded) return { verdict: 'consistent', steps: 0 };
   if (overlaps(c.interval, S)) {
-    if (c.bounded) return { verdict: 'bound', computedText, steps: 0 };
-    if (c.approxInputs || stated.qualifier === 'approx') return { verdict: 'approximate', computedText, steps: 0 };
-    return { verdict: 'rounding', computedText, steps: 0 };
+    if (c.bounded) return { verdict: 'bound', steps: 0 };
+    if (c.approxInputs || stated.qualifier === 'approx') return { verdict: 'approximate', steps: 0 };
+    return { verdict: 'rounding', steps: 0 };
   }
   const { steps, closest } = stepsAway(c.interval, stated.value, d);
   if (stated.qualifier === 'approx' || c.approxInputs) {
     // Approximations: a wider tolerance of 10 % of the stated value, or one step.
     const tol = stated.value.abs().mul(q(1, 10));
     const widened = closed(S.lo!.sub(tol), S.hi!.add(tol));
-    if (overlaps(c.interval, widened) || steps <= 1) return { verdict: 'approximate', computedText, steps: 0 };
-    return { verdict: 'inconsistent', computedText, closest, steps };
+    if (overlaps(c.interval, widened) || steps <= 1) return { verdict: 'approximate', steps: 0 };
+    return { verdict: 'inconsistent', closest, steps };
   }
-  return { verdict: steps <= 1 ? 'near-miss' : 'inconsistent', computedText, closest, steps };
+  return { verdict: steps <= 1 ? 'near-miss' : 'inconsistent', closest, steps };
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -533,6 +590,16 @@ function valueLabel(p: Pair, which: 'a' | 'b'): string {
   if (p.kind === 'change') return which === 'a' ? 'before' : 'after';
   if (p.kind === 'part') return which === 'a' ? 'part' : 'whole';
   return which === 'a' ? 'A' : 'B';
+}
+
+/** The inputs of a computation, described the first time they are needed. */
+function inputsOf(c: Computation): string[] {
+  return (c.inputs ??= c.describeInputs ? c.describeInputs() : []);
+}
+
+/** The chart of a computation: its values, when it compares a pair. */
+function chartOfComputation(c: Computation): Array<{ label: string; value: number }> | undefined {
+  return c.chartPair ? chartOf(c.chartPair) : c.chart;
 }
 
 function chartOf(p: Pair): Array<{ label: string; value: number }> {
@@ -555,18 +622,18 @@ function difference(p: Pair, claimScale: number): Computation {
   const ix = intervalOf(x);
   const iy = intervalOf(y);
   const interval = affine(subInterval(ix, iy), ONE.div(s));
-  const point = exactBase(x).sub(exactBase(y)).div(s);
+  const point = divBy(exactBase(x).sub(exactBase(y)), s);
   const suffix = p.a.dimension === 'percent' || p.b.dimension === 'percent' ? ' pp' : unitSuffix(p);
   return {
     kind: 'difference',
     formula: p.kind === 'change' ? 'after − before' : 'A − B',
-    inputs: p.kind === 'change' ? [describeInput('before', p.a), describeInput('after', p.b)] : [describeInput(`A (${valueLabel(p, 'a')})`, p.a), describeInput(`B (${valueLabel(p, 'b')})`, p.b)],
+    describeInputs: () => (p.kind === 'change' ? [describeInput('before', p.a), describeInput('after', p.b)] : [describeInput(`A (${valueLabel(p, 'a')})`, p.a), describeInput(`B (${valueLabel(p, 'b')})`, p.b)]),
     point: isBound(x) || isBound(y) ? null : point,
     interval,
     suffix,
     bounded: isBound(x) || isBound(y),
     approxInputs: x.qualifier === 'approx' || y.qualifier === 'approx',
-    chart: chartOf(p),
+    chartPair: p,
     decimals: Math.max(x.decimals, y.decimals) + 1 + Math.round(Math.log10((p.a.scale || 1) / claimScale)),
   };
 }
@@ -615,13 +682,13 @@ function relativeChange(p: Pair, direction: 'down' | 'up' | 'signed'): Computati
   return {
     kind: 'percent-change',
     formula,
-    inputs: [describeInput(valueLabel(p, 'a'), p.a), describeInput(valueLabel(p, 'b'), p.b)],
+    describeInputs: () => [describeInput(valueLabel(p, 'a'), p.a), describeInput(valueLabel(p, 'b'), p.b)],
     point: bounded ? null : point,
     interval,
     suffix: '%',
     bounded,
     approxInputs: p.a.qualifier === 'approx' || p.b.qualifier === 'approx',
-    chart: chartOf(p),
+    chartPair: p,
   };
 }
 
@@ -638,13 +705,13 @@ function ratio(p: Pair, inverse = false): Computation | undefined {
   return {
     kind: 'ratio',
     formula: inverse ? 'smaller / larger' : 'larger / smaller',
-    inputs: [describeInput(valueLabel(p, aLarger ? 'a' : 'b'), big), describeInput(valueLabel(p, aLarger ? 'b' : 'a'), small)],
+    describeInputs: () => [describeInput(valueLabel(p, aLarger ? 'a' : 'b'), big), describeInput(valueLabel(p, aLarger ? 'b' : 'a'), small)],
     point: bounded ? null : exactBase(num).div(exactBase(den)),
     interval,
     suffix: '×',
     bounded,
     approxInputs: p.a.qualifier === 'approx' || p.b.qualifier === 'approx',
-    chart: chartOf(p),
+    chartPair: p,
   };
 }
 
@@ -655,13 +722,13 @@ function partOfWhole(p: Pair): Computation | undefined {
   return {
     kind: 'part-of-whole',
     formula: 'part / whole × 100',
-    inputs: [describeInput('part', p.a), describeInput('whole', p.b)],
+    describeInputs: () => [describeInput('part', p.a), describeInput('whole', p.b)],
     point: bounded ? null : exactBase(p.a).div(exactBase(p.b)).mul(HUNDRED),
     interval,
     suffix: '%',
     bounded,
     approxInputs: p.a.qualifier === 'approx' || p.b.qualifier === 'approx',
-    chart: chartOf(p),
+    chartPair: p,
   };
 }
 
@@ -669,8 +736,16 @@ function partOfWhole(p: Pair): Computation | undefined {
 // Building checks.
 
 function rangeOf(info: FieldInfo, start: number, end: number): Check['range'] {
-  const a = locate(info.field, start);
-  const b = locate(info.field, Math.max(start, end));
+  const field = info.field;
+  const parts = field.parts;
+  if (parts === undefined || parts.length === 0) {
+    // `locate` without its intermediate objects: a single-line field maps offsets through its range.
+    const line = field.range.line;
+    const column = field.range.column;
+    return { line, column: column + start, endLine: line, endColumn: column + Math.max(start, end) };
+  }
+  const a = locate(field, start);
+  const b = locate(field, Math.max(start, end));
   return { line: a.line, column: a.column, endLine: b.line, endColumn: b.column };
 }
 
@@ -680,7 +755,11 @@ export function makeCheck(
   end: number,
   fields: Omit<Check, 'range' | 'severity'> & { severity?: Severity },
 ): Check {
-  const check: Check = { ...fields, severity: fields.severity ?? SEVERITY_OF[fields.verdict], range: rangeOf(info, start, end) };
+  // Every caller passes a fresh object literal: complete it in place rather than copying it (the keys keep their
+  // order, `severity` and `range` come last unless `severity` was given, exactly as with a spread).
+  const check = fields as Check;
+  check.severity = fields.severity ?? SEVERITY_OF[fields.verdict];
+  check.range = rangeOf(info, start, end);
   return check;
 }
 
@@ -705,7 +784,7 @@ function writeLike(v: Q, qu: Quantity, forceSign: boolean): string {
 
 interface Candidate {
   comp: Computation;
-  judgement: Judgement;
+  judgement: Ruling;
   stated: Stated;
   note?: string;
   /** The stated value should be read with its sign (differences) or as a magnitude. */
@@ -725,16 +804,17 @@ function swapped(p: Pair): Pair {
   return { ...p, a: p.b, b: p.a, labelA: p.labelB, labelB: p.labelA, chartSwapped: true } as Pair;
 }
 
-function candidatesFor(claim: Claim, p0: Pair, text: string, subjectText = ''): Candidate[] {
+function candidatesFor(claim: Claim, p0: Pair, text: string, subject?: () => string): Candidate[] {
   const qu = claim.q;
   // "A vs B (±d)": the change of the card's subject against the other side (A − B unless the card is about B).
-  const p = p0.kind === 'compare' && subjectText && subjectOf(p0, subjectText) === 'b' ? swapped(p0) : p0;
+  let subjectText = '';
+  const p = p0.kind === 'compare' && subject !== undefined && (subjectText = subject()) !== '' && subjectOf(p0, subjectText) === 'b' ? swapped(p0) : p0;
   const out: Candidate[] = [];
   const percentValues = p.a.dimension === 'percent' || p.b.dimension === 'percent';
   const add = (comp: Computation | undefined, magnitude: boolean, note?: string): void => {
     if (!comp) return;
     const stated = statedOf(qu, magnitude);
-    out.push({ comp, judgement: judge(stated, comp), stated, note, signed: !magnitude });
+    out.push({ comp, judgement: rule(stated, comp), stated, note, signed: !magnitude });
   };
   switch (claim.type) {
     case 'difference': {
@@ -763,7 +843,7 @@ function candidatesFor(claim: Claim, p0: Pair, text: string, subjectText = ''): 
         if (rel) {
           const c = out[out.length - 1];
           if (c && (c.judgement.verdict === 'inconsistent' || c.judgement.verdict === 'near-miss')) {
-            const relJ = judge(statedOf(qu, unsignedWithWord), rel);
+            const relJ = rule(statedOf(qu, unsignedWithWord), rel);
             if (relJ.verdict !== 'inconsistent' && relJ.verdict !== 'near-miss') {
               const pts = formatInterval(c.comp.interval, Math.max(qu.decimals, 1), ' pp');
               c.note = `points versus relative percent: the values differ by ${pts}, which is ${formatQ(rel.point ?? ZERO, Math.max(qu.decimals, 1))}% relative — the stated ${text.slice(qu.start, qu.end)} is a relative change written as percentage points`;
@@ -825,9 +905,10 @@ function buildClaimCheck(info: FieldInfo, claim: Claim, best: Candidate, pairFie
   const qu = claim.q;
   const stated = info.text.slice(qu.start, qu.end);
   const j = best.judgement;
+  const computedText = computedTextOf(best.stated, best.comp);
   const where = pairField === info ? '' : ` (numbers from the ${FIELD_LABEL[pairField.key]})`;
   const notes = [best.note, best.comp.note, extraNote].filter(Boolean).join('; ');
-  let message = `${stated}: ${VERDICT_WORD[j.verdict]} — ${best.comp.formula} gives ${j.computedText}${where}`;
+  let message = `${stated}: ${VERDICT_WORD[j.verdict]} — ${best.comp.formula} gives ${computedText}${where}`;
   if (notes) message += `; ${notes}`;
   let closestText: string | undefined;
   let fix: Check['fix'];
@@ -847,15 +928,15 @@ function buildClaimCheck(info: FieldInfo, claim: Claim, best: Candidate, pairFie
     verdict: j.verdict,
     message,
     stated,
-    computed: j.computedText,
+    computed: computedText,
     explanation: {
       formula: best.comp.formula,
-      inputs: best.comp.inputs,
-      result: best.comp.point !== null ? `${formatQ(best.comp.point, displayDecimals(best.comp, best.stated))}${best.comp.suffix} (over the rounding intervals: ${j.computedText})` : j.computedText,
+      inputs: inputsOf(best.comp),
+      result: best.comp.point !== null ? `${formatQ(best.comp.point, displayDecimals(best.comp, best.stated))}${best.comp.suffix} (over the rounding intervals: ${computedText})` : computedText,
       closest: closestText,
     },
     fix,
-    chart: best.comp.chart,
+    chart: chartOfComputation(best.comp),
   });
 }
 
@@ -918,7 +999,7 @@ function rangeJudgement(claim: Claim, comp: Computation): Judgement & { position
 }
 
 function crossFieldCheck(info: FieldInfo, claim: Claim, pairs: Pair[]): Check | undefined {
-  const cats = categoriesOf(claim.context);
+  const cats = categoriesOf(claimContext(info.text, claim));
   const isFactor = claim.type === 'factor' || (claim.type === 'range' && claim.range!.dimension === 'factor');
   const candidates = pairs.filter((p) => {
     if (p.kind === 'part') return false;
@@ -944,7 +1025,7 @@ function crossFieldCheck(info: FieldInfo, claim: Claim, pairs: Pair[]): Check | 
     const where = best.p.field === info ? '' : ` from the ${FIELD_LABEL[best.p.field.key]}`;
     const point = best.comp.point;
     const pointText = point ? `${formatQ(point, Math.max(1, decimalsForSignificant(point, 3, 0)))}${best.comp.suffix}` : best.j.computedText;
-    let message = `${stated}: ${VERDICT_WORD[best.j.verdict]} — the numbers${where} give ${pointText} (${best.comp.formula}: ${best.comp.inputs.map((s) => s.split(' (')[0]).join(', ')})`;
+    let message = `${stated}: ${VERDICT_WORD[best.j.verdict]} — the numbers${where} give ${pointText} (${best.comp.formula}: ${inputsOf(best.comp).map((s) => s.split(' (')[0]).join(', ')})`;
     if (best.j.verdict === 'consistent') message += `, ${best.j.position} of the stated range`;
     else if (best.j.verdict === 'rounding') message += `, inside the range only within rounding (${best.j.computedText})`;
     else if (best.j.verdict === 'inconsistent' || best.j.verdict === 'near-miss') message += `, outside the stated range`;
@@ -956,11 +1037,11 @@ function crossFieldCheck(info: FieldInfo, claim: Claim, pairs: Pair[]): Check | 
       computed: best.j.computedText,
       explanation: {
         formula: `${best.comp.formula} must lie within ${r.low.raw}–${r.high.raw}${r.unit === '×' ? '×' : r.unit}`,
-        inputs: best.comp.inputs,
+        inputs: inputsOf(best.comp),
         result: pointText,
         closest: best.j.closest ? formatQ(best.j.closest, (best.j.closest === undefined ? 0 : r.high.decimals)) : undefined,
       },
-      chart: best.comp.chart,
+      chart: chartOfComputation(best.comp),
     });
   }
   let best: Candidate | undefined;
@@ -1010,8 +1091,8 @@ function boundCheck(info: FieldInfo, p: Pair): Check | undefined {
     message: `${p.a.qualifierRaw ?? ''}${p.a.raw}${p.a.unitRaw} ${p.connector} ${p.b.qualifierRaw ?? ''}${p.b.raw}${p.b.unitRaw}: only a bound follows — ${computed}; no exact ratio or change can be claimed`,
     stated,
     computed,
-    explanation: { formula: comp.formula, inputs: comp.inputs, result: computed },
-    chart: comp.chart,
+    explanation: { formula: comp.formula, inputs: inputsOf(comp), result: computed },
+    chart: chartOfComputation(comp),
   });
 }
 
@@ -1036,20 +1117,26 @@ export function checkPaper(paper: Paper): Check[] {
   try {
     const fields = fieldsOf(paper);
     const numbers = fields.find((f) => f.key === 'numbers');
-    const allPairs = fields.flatMap((f) => f.pairs.slice(0, 20));
+    const allPairs: Pair[] = [];
+    for (const f of fields) for (let k = 0; k < f.pairs.length && k < 20; k++) allPairs.push(f.pairs[k]);
     const numberPairs = numbers ? numbers.pairs.slice(0, 20) : [];
     // Damaged text first: claims inside damaged spans are not computed on.
     const damage = findDamage(fields);
-    const subjectText = [paper.keyFinding?.text, paper.title.text].filter((t): t is string => Boolean(t)).map(subjectPart).join(' ');
+    // The card's subject, read the first time a comparison needs it (most cards have none).
+    let subjectText: string | undefined;
+    const subject = (): string => (subjectText ??= [paper.keyFinding?.text, paper.title.text].filter((t): t is string => Boolean(t)).map(subjectPart).join(' '));
     for (const c of damage.checks) checks.push(c);
     for (const info of fields) {
+      // The pairs by clause serve only this field's claims.
+      if (info.claims.length === 0) continue;
       const byClause = new Map<number, Pair[]>();
       for (const p of info.pairs) {
         const list = byClause.get(p.clause);
         if (list) list.push(p);
         else byClause.set(p.clause, [p]);
       }
-      for (const claim of info.claims.slice(0, MAX_CLAIMS)) {
+      for (let ci = 0; ci < info.claims.length && ci < MAX_CLAIMS; ci++) {
+        const claim = info.claims[ci];
         if (damage.suppressed.has(claim.q)) {
           claim.attached = true;
           continue;
@@ -1067,7 +1154,7 @@ export function checkPaper(paper: Paper): Check[] {
         let best: Candidate | undefined;
         let bestPair: Pair | undefined;
         for (const p of group) {
-          for (const c of candidatesFor(claim, p, info.text, subjectText)) {
+          for (const c of candidatesFor(claim, p, info.text, subject)) {
             if (better(c, best)) {
               best = c;
               bestPair = p;
@@ -1083,7 +1170,8 @@ export function checkPaper(paper: Paper): Check[] {
     }
     // Claims without numbers of their own: a range or factor stated elsewhere against the numbers' ratio.
     for (const info of fields) {
-      for (const claim of info.claims.slice(0, MAX_CLAIMS)) {
+      for (let ci = 0; ci < info.claims.length && ci < MAX_CLAIMS; ci++) {
+        const claim = info.claims[ci];
         if (claim.attached) continue;
         const pool = info.key === 'numbers' ? numberPairs : numberPairs.length ? numberPairs : allPairs.filter((p) => p.field !== info);
         const usablePool = pool.filter((p) => !damage.suppressed.has(p.a) && !damage.suppressed.has(p.b));
@@ -1211,7 +1299,7 @@ function restatements(fields: FieldInfo[], numbers: FieldInfo): Check[] {
               message,
               stated: text,
               computed: formatQ(vy, x.decimals) + comp.suffix,
-              explanation: { formula: comp.formula, inputs: comp.inputs, result: formatQ(vy, Math.max(x.decimals, y.decimals)) + comp.suffix, closest: closestText },
+              explanation: { formula: comp.formula, inputs: inputsOf(comp), result: formatQ(vy, Math.max(x.decimals, y.decimals)) + comp.suffix, closest: closestText },
               fix,
               chart: [
                 { label: FIELD_LABEL[info.key], value: x.value },

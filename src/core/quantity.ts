@@ -91,87 +91,95 @@ interface UnitDef {
 const UNIT_RE =
   /^(\s?)(percentage points?|pct\.? points?|p\.p\.|pp|points?|pts|%|×|[xX](?![\p{L}\d])|-?fold|times|thousand|million|billion|trillion|KiB|MiB|GiB|TiB|KB|kB|MB|GB|TB|PB|bytes?|ns|µs|us|ms|secs?|seconds?|s|mins?|minutes?|hrs?|hours?|h|days?|-?bits?|bn|[KkMBT])(?![\p{L}\d])/u;
 
+/** The unit definitions, shared by every quantity that uses them (never changed after reading). */
+const UNIT_DEFS: readonly UnitDef[] = Object.freeze([
+  { unit: '%', dimension: 'percent', scale: 1 },
+  { unit: '×', dimension: 'factor', scale: 1 },
+  { unit: 'K', dimension: 'count', scale: 1e3 },
+  { unit: 'M', dimension: 'count', scale: 1e6 },
+  { unit: 'B', dimension: 'count', scale: 1e9 },
+  { unit: 'T', dimension: 'count', scale: 1e12 },
+  { unit: 'KB', dimension: 'bytes', scale: 1e3 },
+  { unit: 'MB', dimension: 'bytes', scale: 1e6 },
+  { unit: 'GB', dimension: 'bytes', scale: 1e9 },
+  { unit: 'TB', dimension: 'bytes', scale: 1e12 },
+  { unit: 'PB', dimension: 'bytes', scale: 1e15 },
+  { unit: 'KiB', dimension: 'bytes', scale: 1024 },
+  { unit: 'MiB', dimension: 'bytes', scale: 1024 ** 2 },
+  { unit: 'GiB', dimension: 'bytes', scale: 1024 ** 3 },
+  { unit: 'TiB', dimension: 'bytes', scale: 1024 ** 4 },
+  { unit: 'B', dimension: 'bytes', scale: 1 },
+  { unit: 'ns', dimension: 'time', scale: 1e-9 },
+  { unit: 'µs', dimension: 'time', scale: 1e-6 },
+  { unit: 'ms', dimension: 'time', scale: 1e-3 },
+  { unit: 's', dimension: 'time', scale: 1 },
+  { unit: 'min', dimension: 'time', scale: 60 },
+  { unit: 'h', dimension: 'time', scale: 3600 },
+  { unit: 'd', dimension: 'time', scale: 86400 },
+  { unit: 'bit', dimension: 'bits', scale: 1 },
+].map((d) => Object.freeze(d as UnitDef)));
+const UNIT_OF_TOKEN: ReadonlyMap<string, UnitDef> = new Map(
+  ([
+    ['%', 0],
+    ['×', 1],
+    ['x', 1],
+    ['X', 1],
+    ['fold', 1],
+    ['times', 1],
+    ['K', 2],
+    ['k', 2],
+    ['thousand', 2],
+    ['M', 3],
+    ['million', 3],
+    ['B', 4],
+    ['bn', 4],
+    ['billion', 4],
+    ['T', 5],
+    ['trillion', 5],
+    ['KB', 6],
+    ['kB', 6],
+    ['MB', 7],
+    ['GB', 8],
+    ['TB', 9],
+    ['PB', 10],
+    ['KiB', 11],
+    ['MiB', 12],
+    ['GiB', 13],
+    ['TiB', 14],
+    ['byte', 15],
+    ['bytes', 15],
+    ['ns', 16],
+    ['µs', 17],
+    ['us', 17],
+    ['ms', 18],
+    ['s', 19],
+    ['sec', 19],
+    ['secs', 19],
+    ['second', 19],
+    ['seconds', 19],
+    ['min', 20],
+    ['mins', 20],
+    ['minute', 20],
+    ['minutes', 20],
+    ['h', 21],
+    ['hr', 21],
+    ['hrs', 21],
+    ['hour', 21],
+    ['hours', 21],
+    ['day', 22],
+    ['days', 22],
+    ['bit', 23],
+    ['bits', 23],
+  ] as Array<[string, number]>).map(([t, i]) => [t, UNIT_DEFS[i]]),
+);
+/** pp and its spellings. */
+const PP_DEF: UnitDef = Object.freeze({ unit: 'pp', dimension: 'pp', scale: 1 });
+/** No unit. */
+const NO_UNIT: UnitDef = Object.freeze({ unit: '', dimension: 'none', scale: 1 });
+
 function unitDef(token: string): UnitDef {
-  const t = token.replace(/^-/, '');
-  switch (t) {
-    case '%':
-      return { unit: '%', dimension: 'percent', scale: 1 };
-    case '×':
-    case 'x':
-    case 'X':
-    case 'fold':
-    case 'times':
-      return { unit: '×', dimension: 'factor', scale: 1 };
-    case 'K':
-    case 'k':
-    case 'thousand':
-      return { unit: 'K', dimension: 'count', scale: 1e3 };
-    case 'M':
-    case 'million':
-      return { unit: 'M', dimension: 'count', scale: 1e6 };
-    case 'B':
-    case 'bn':
-    case 'billion':
-      return { unit: 'B', dimension: 'count', scale: 1e9 };
-    case 'T':
-    case 'trillion':
-      return { unit: 'T', dimension: 'count', scale: 1e12 };
-    case 'KB':
-    case 'kB':
-      return { unit: 'KB', dimension: 'bytes', scale: 1e3 };
-    case 'MB':
-      return { unit: 'MB', dimension: 'bytes', scale: 1e6 };
-    case 'GB':
-      return { unit: 'GB', dimension: 'bytes', scale: 1e9 };
-    case 'TB':
-      return { unit: 'TB', dimension: 'bytes', scale: 1e12 };
-    case 'PB':
-      return { unit: 'PB', dimension: 'bytes', scale: 1e15 };
-    case 'KiB':
-      return { unit: 'KiB', dimension: 'bytes', scale: 1024 };
-    case 'MiB':
-      return { unit: 'MiB', dimension: 'bytes', scale: 1024 ** 2 };
-    case 'GiB':
-      return { unit: 'GiB', dimension: 'bytes', scale: 1024 ** 3 };
-    case 'TiB':
-      return { unit: 'TiB', dimension: 'bytes', scale: 1024 ** 4 };
-    case 'byte':
-    case 'bytes':
-      return { unit: 'B', dimension: 'bytes', scale: 1 };
-    case 'ns':
-      return { unit: 'ns', dimension: 'time', scale: 1e-9 };
-    case 'µs':
-    case 'us':
-      return { unit: 'µs', dimension: 'time', scale: 1e-6 };
-    case 'ms':
-      return { unit: 'ms', dimension: 'time', scale: 1e-3 };
-    case 's':
-    case 'sec':
-    case 'secs':
-    case 'second':
-    case 'seconds':
-      return { unit: 's', dimension: 'time', scale: 1 };
-    case 'min':
-    case 'mins':
-    case 'minute':
-    case 'minutes':
-      return { unit: 'min', dimension: 'time', scale: 60 };
-    case 'h':
-    case 'hr':
-    case 'hrs':
-    case 'hour':
-    case 'hours':
-      return { unit: 'h', dimension: 'time', scale: 3600 };
-    case 'day':
-    case 'days':
-      return { unit: 'd', dimension: 'time', scale: 86400 };
-    case 'bit':
-    case 'bits':
-      return { unit: 'bit', dimension: 'bits', scale: 1 };
-    default:
-      // pp and its spellings
-      return { unit: 'pp', dimension: 'pp', scale: 1 };
-  }
+  const t = token.charCodeAt(0) === 45 ? token.slice(1) : token;
+  return UNIT_OF_TOKEN.get(t) ?? PP_DEF;
 }
 
 /** Qualifiers written just before a number; matched at the end of a bounded slice. */
@@ -193,6 +201,46 @@ const SIGNS = '+-\u2212';
 /** Numbers read per field at most: prose holds a few dozen; beyond this the text is a dump, not claims. */
 export const MAX_QUANTITIES = 5000;
 
+const DIGIT_RE = /[0-9]/g;
+const SPACE_RE = /\s/;
+
+/** Whether a UTF-16 code unit is white space as `trimEnd` sees it (the same set as \s). */
+export function isSpaceCode(c: number): boolean {
+  if (c < 128) return c === 32 || (c >= 9 && c <= 13);
+  return SPACE_RE.test(String.fromCharCode(c));
+}
+
+/** Whether a unit written after a number can begin with this character (see UNIT_RE); non-ASCII ones are tried. */
+function mayBeginUnit(c: number): boolean {
+  if (c >= 128) return true;
+  switch (c) {
+    case 37: // %
+    case 45: // -
+    case 66: // B
+    case 71: // G
+    case 75: // K
+    case 77: // M
+    case 80: // P
+    case 84: // T
+    case 88: // X
+    case 98: // b
+    case 100: // d
+    case 102: // f
+    case 104: // h
+    case 107: // k
+    case 109: // m
+    case 110: // n
+    case 112: // p
+    case 115: // s
+    case 116: // t
+    case 117: // u
+    case 120: // x
+      return true;
+    default:
+      return false;
+  }
+}
+
 /** Reads every number in `text` (up to MAX_QUANTITIES). Linear in the length of the text. */
 export function readQuantities(text: string): Reading {
   const quantities: Quantity[] = [];
@@ -201,11 +249,10 @@ export function readQuantities(text: string): Reading {
   let i = 0;
   let previousNameEnd = -2;
   while (i < n && quantities.length < MAX_QUANTITIES) {
-    const c = text[i];
-    if (!isDigit(c)) {
-      i++;
-      continue;
-    }
+    // The next digit (a native scan: faster than a loop over every character).
+    DIGIT_RE.lastIndex = i;
+    if (!DIGIT_RE.test(text)) break;
+    i = DIGIT_RE.lastIndex - 1;
     // A digit that starts a number (the scanner never lands inside one: it jumps past each number it reads).
     const start = i;
     let j = i;
@@ -264,11 +311,14 @@ export function readQuantities(text: string): Reading {
     const raw = text.slice(numStart, j);
     // Unit after the number, on a bounded slice.
     let unitRaw = '';
-    let def: UnitDef = { unit: '', dimension: 'none', scale: 1 };
+    let def: UnitDef = NO_UNIT;
     let after = j;
-    const tail = text.slice(j, j + 24);
+    // UNIT_RE can match only if the unit's first character is there (after at most one white space).
+    const t0 = text.charCodeAt(j);
+    const unitPossible = t0 === t0 && (mayBeginUnit(t0) || (isSpaceCode(t0) && (t0 >= 128 || mayBeginUnit(text.charCodeAt(j + 1)))));
+    const tail = unitPossible ? text.slice(j, j + 24) : '';
     // A per cent sign needs no word boundary after it (`55.20%56.45%` is two numbers run together).
-    const um = tail[0] === '%' || (tail[0] === ' ' && tail[1] === '%') ? ['' + tail.slice(0, tail[0] === '%' ? 1 : 2), tail[0] === ' ' ? ' ' : '', '%'] : UNIT_RE.exec(tail);
+    const um = !unitPossible ? null : tail[0] === '%' || (tail[0] === ' ' && tail[1] === '%') ? ['' + tail.slice(0, tail[0] === '%' ? 1 : 2), tail[0] === ' ' ? ' ' : '', '%'] : UNIT_RE.exec(tail);
     if (um && !name) {
       const token = um[2];
       // "-bit"/"-fold" are glued with a hyphen; a single space is allowed before other units, but not before
@@ -301,15 +351,19 @@ export function readQuantities(text: string): Reading {
       after++;
     }
     // Qualifier and ∆/± before the number, on a bounded slice.
-    const head = text.slice(Math.max(0, numStart - 24), numStart);
-    const trimmedHead = head.trimEnd();
-    const lc = trimmedHead[trimmedHead.length - 1];
+    // head = the 24 characters before the number; trimmedHead = head.trimEnd(); both sliced only when a test needs
+    // them (most numbers have neither a word nor a symbol before them that could qualify them).
+    const headStart = Math.max(0, numStart - 24);
+    let headEnd = numStart;
+    while (headEnd > headStart && isSpaceCode(text.charCodeAt(headEnd - 1))) headEnd--;
+    const lc = headEnd > headStart ? text[headEnd - 1] : undefined;
     const wordy = isLetter(lc) || lc === '.';
+    let head: string | undefined;
     let qualifier: Qualifier | undefined;
     let qualifierRaw: string | undefined;
     let qStart = numStart;
     if (!name && !glued && lc !== undefined && (wordy || '<>~≈∼≃≤≥='.includes(lc))) {
-      const qm = QUALIFIER_RE.exec(head);
+      const qm = QUALIFIER_RE.exec((head ??= text.slice(headStart, numStart)));
       if (qm) {
         qualifierRaw = qm[1];
         qualifier = qualifierOf(qm[1]);
@@ -317,10 +371,10 @@ export function readQuantities(text: string): Reading {
       }
     }
     if (plus && !qualifier) qualifier = 'ge';
-    const delta = lc !== undefined && (lc === '∆' || lc === 'Δ' || lc === ':' || wordy) && /[∆Δ]$|\bdelta:?$|\bdiff\.?:?$/i.test(trimmedHead);
-    const plusMinus = lc === '±' || (lc === '-' && /\+\/-$/.test(trimmedHead));
-    const reference = !name && wordy && REFERENCE_RE.test(head);
-    const value = Number(raw.includes(',') || raw.includes('\u2212') ? raw.replace(/,/g, '').replace('\u2212', '-') : raw);
+    const delta = lc !== undefined && (lc === '∆' || lc === 'Δ' || lc === ':' || wordy) && /[∆Δ]$|\bdelta:?$|\bdiff\.?:?$/i.test(text.slice(headStart, headEnd));
+    const plusMinus = lc === '±' || (lc === '-' && /\+\/-$/.test(text.slice(headStart, headEnd)));
+    const reference = !name && wordy && REFERENCE_RE.test((head ??= text.slice(headStart, numStart)));
+    const value = plainValue(raw) ?? Number(raw.includes(',') || raw.includes('\u2212') ? raw.replace(/,/g, '').replace('\u2212', '-') : raw);
     const decimals = decimalsFromRaw(raw);
     if (Number.isFinite(value)) {
       quantities.push({
@@ -354,7 +408,48 @@ export function readQuantities(text: string): Reading {
   return { quantities, ranges, fused };
 }
 
+const POW10_FLOAT: number[] = [];
+for (let e = 0; e <= 22; e++) POW10_FLOAT.push(10 ** e);
+
+/**
+ * The value of a number written without an exponent (sign, digits, thousands commas, decimals), as `Number` reads
+ * it, without building the cleaned string: with at most 15 digits both the digits and the power of ten are exact
+ * doubles, and one IEEE division rounds their quotient correctly, as `Number` does. Undefined otherwise.
+ */
+function plainValue(raw: string): number | undefined {
+  let i = 0;
+  let negative = false;
+  const c0 = raw.charCodeAt(0);
+  if (c0 === 43) i = 1;
+  else if (c0 === 45 || c0 === 0x2212) {
+    negative = true;
+    i = 1;
+  }
+  let n = 0;
+  let digits = 0;
+  let decimals = 0;
+  let dot = false;
+  for (; i < raw.length; i++) {
+    const c = raw.charCodeAt(i);
+    if (c >= 48 && c <= 57) {
+      n = n * 10 + (c - 48);
+      digits++;
+      if (dot) decimals++;
+    } else if (c === 44) continue;
+    else if (c === 46 && !dot) dot = true;
+    else return undefined;
+  }
+  if (digits === 0 || digits > 15 || decimals > 22) return undefined;
+  const v = decimals === 0 ? n : n / POW10_FLOAT[decimals];
+  return negative ? -v : v;
+}
+
 function decimalsFromRaw(raw: string): number {
+  // Without an exponent or commas: the digits after the point.
+  if (!raw.includes('e') && !raw.includes('E') && !raw.includes(',')) {
+    const dot = raw.indexOf('.');
+    return dot < 0 ? 0 : raw.length - dot - 1;
+  }
   const s = raw.replace(/,/g, '');
   const e = s.search(/[eE]/);
   const mantissa = e < 0 ? s : s.slice(0, e);

@@ -21,6 +21,56 @@ export function q(n: bigint | number, d: bigint | number = 1): Q {
   return new FractionClass(BigInt(n), BigInt(d));
 }
 
+/**
+ * Fraction arithmetic without the argument parsing of the library's methods (which builds several bigints per call):
+ * the same reduced result, built the way the library builds it (sign ±1, numerator ≥ 0, denominator > 0, reduced,
+ * fields set in the same order). Division by zero is left to the library, which throws its own error.
+ */
+const FRACTION_PROTO = (FractionClass as unknown as { prototype: object }).prototype;
+
+function gcdBig(a: bigint, b: bigint): bigint {
+  if (a === 0n) return b;
+  if (b === 0n) return a;
+  for (;;) {
+    a %= b;
+    if (a === 0n) return b;
+    b %= a;
+    if (b === 0n) return a;
+  }
+}
+
+/** n/d reduced, for d > 0. */
+function reduced(n: bigint, d: bigint): Q {
+  const f = Object.create(FRACTION_PROTO) as { s: bigint; n: bigint; d: bigint };
+  f.s = n < 0n ? -1n : 1n;
+  if (n < 0n) n = -n;
+  const g = gcdBig(n, d);
+  f.n = n / g;
+  f.d = d / g;
+  return f as unknown as Q;
+}
+
+/** a + b. */
+export function addQ(a: Q, b: Q): Q {
+  return reduced(a.s * a.n * b.d + b.s * a.d * b.n, a.d * b.d);
+}
+
+/** a − b. */
+export function subQ(a: Q, b: Q): Q {
+  return reduced(a.s * a.n * b.d - b.s * a.d * b.n, a.d * b.d);
+}
+
+/** a · b. */
+export function mulQ(a: Q, b: Q): Q {
+  return reduced(a.s * b.s * a.n * b.n, a.d * b.d);
+}
+
+/** a / b (the library's division, and its error, when b is zero). */
+export function divQ(a: Q, b: Q): Q {
+  if (b.n === 0n) return a.div(b);
+  return reduced(a.s * b.s * a.n * b.d, a.d * b.n);
+}
+
 export const ZERO = q(0);
 export const ONE = q(1);
 export const HUNDRED = q(100);
@@ -63,6 +113,14 @@ export function decimalsOf(raw: string): number {
   return decimals - exponent;
 }
 
+const BIG_POW10: bigint[] = [];
+for (let e = 0; e <= 40; e++) BIG_POW10.push(10n ** BigInt(e));
+
+/** 10^e as a bigint (e ≥ 0), from a table for the common exponents. */
+function bigPow10(e: number): bigint {
+  return e <= 40 ? BIG_POW10[e] : 10n ** BigInt(e);
+}
+
 /** Removes thousands separators and maps the Unicode minus to ASCII: `−1,312.5` → `-1312.5`. */
 export function normaliseNumber(raw: string): string {
   return raw.replace(/,/g, '').replace(/\u2212/g, '-').replace(/^\+/, '');
@@ -70,13 +128,14 @@ export function normaliseNumber(raw: string): string {
 
 /** The exact value of a number as written (`"27.1"` → 271/10, `"1e17"`, `"−0.65"`); undefined if unreadable. */
 export function exact(raw: string): Q | undefined {
-  const s = normaliseNumber(raw);
+  // Most numbers have nothing to normalise (no comma, no Unicode minus, no leading plus).
+  const s = raw.charCodeAt(0) === 43 || raw.includes(',') || raw.includes('\u2212') ? normaliseNumber(raw) : raw;
   const m = /^(-?)(\d+)(?:\.(\d+))?(?:[eE]([+-]?\d{1,4}))?$/.exec(s);
   if (!m) return undefined;
   const frac = m[3] ?? '';
   const digits = BigInt(m[2] + frac);
   const exponent = (m[4] ? Number(m[4]) : 0) - frac.length;
-  let value = exponent >= 0 ? q(digits * 10n ** BigInt(exponent)) : q(digits, 10n ** BigInt(-exponent));
+  let value = exponent >= 0 ? q(digits * bigPow10(exponent)) : q(digits, bigPow10(-exponent));
   if (m[1] === '-') value = value.neg();
   return value;
 }
@@ -186,15 +245,19 @@ export function unround(raw: string): Interval | undefined {
 
 export function unroundValue(v: Q, decimals: number): Interval {
   const h = halfStep(decimals);
-  const lo = v.sub(h);
-  const hi = v.add(h);
+  const lo = subQ(v, h);
+  const hi = addQ(v, h);
   // Half-up (away from zero): the tie nearer zero rounds away to v, the other tie rounds away from v.
-  const positive = v.s > 0n && !v.equals(ZERO);
-  const negative = v.s < 0n && !v.equals(ZERO);
+  // Fractions are kept reduced: v is zero exactly when its numerator is.
+  const positive = v.s > 0n && v.n !== 0n;
+  const negative = v.s < 0n && v.n !== 0n;
   const upLo = positive;
   const upHi = negative;
-  // Half-even: both ties round to v when v's last digit is even.
-  const lastDigit = v.abs().mul(pow10(decimals)).floor().n % 10n;
+  // Half-even: both ties round to v when v's last digit is even. When |v|·10^decimals is a whole number (always, for
+  // a value read with these decimals) it is computed on the integers directly.
+  let lastDigit: bigint;
+  if (decimals >= 0 && decimals <= 40 && Number.isInteger(decimals) && BIG_POW10[decimals] % v.d === 0n) lastDigit = (v.n * (BIG_POW10[decimals] / v.d)) % 10n;
+  else lastDigit = v.abs().mul(pow10(decimals)).floor().n % 10n;
   const even = lastDigit % 2n === 0n;
   return { lo, hi, loIncl: upLo || even, hiIncl: upHi || even };
 }
@@ -299,15 +362,15 @@ export function toNumber(v: Q): number {
 /** Lower/upper bounds of products and quotients of intervals of positive numbers (null = unbounded). */
 export function divPositive(a: Interval, b: Interval): Interval {
   // a / b is increasing in a and decreasing in b.
-  const lo = a.lo === null || b.hi === null ? (b.hi === null ? ZERO : null) : a.lo.div(b.hi);
-  const hi = a.hi === null || b.lo === null || b.lo.equals(ZERO) ? null : a.hi.div(b.lo);
+  const lo = a.lo === null || b.hi === null ? (b.hi === null ? ZERO : null) : divQ(a.lo, b.hi);
+  const hi = a.hi === null || b.lo === null || b.lo.n === 0n ? null : divQ(a.hi, b.lo);
   return { lo, hi, loIncl: a.loIncl && b.hiIncl, hiIncl: a.hiIncl && b.loIncl };
 }
 
 /** a − b over intervals. */
 export function subInterval(a: Interval, b: Interval): Interval {
-  const lo = a.lo === null || b.hi === null ? null : a.lo.sub(b.hi);
-  const hi = a.hi === null || b.lo === null ? null : a.hi.sub(b.lo);
+  const lo = a.lo === null || b.hi === null ? null : subQ(a.lo, b.hi);
+  const hi = a.hi === null || b.lo === null ? null : subQ(a.hi, b.lo);
   return { lo, hi, loIncl: a.loIncl && b.hiIncl, hiIncl: a.hiIncl && b.loIncl };
 }
 
@@ -315,7 +378,7 @@ export function subInterval(a: Interval, b: Interval): Interval {
 export function affine(i: Interval, k: Q, c: Q = ZERO): Interval {
   // 1 · i + 0 (a claim in the values' own unit): the same values, without building equal fractions again.
   if (k.s > 0n && k.n === k.d && c.n === 0n) return { lo: i.lo, hi: i.hi, loIncl: i.loIncl, hiIncl: i.hiIncl };
-  const f = (x: Q | null): Q | null => (x === null ? null : x.mul(k).add(c));
+  const f = (x: Q | null): Q | null => (x === null ? null : addQ(mulQ(x, k), c));
   if (k.s >= 0n) return { lo: f(i.lo), hi: f(i.hi), loIncl: i.loIncl, hiIncl: i.hiIncl };
   return { lo: f(i.hi), hi: f(i.lo), loIncl: i.hiIncl, hiIncl: i.loIncl };
 }

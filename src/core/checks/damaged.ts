@@ -4,7 +4,7 @@
 import { Check } from '../check';
 import type { FieldInfo } from '../checker';
 import { makeCheck } from '../checker';
-import { Quantity } from '../quantity';
+import { Quantity, Range } from '../quantity';
 
 export interface Damage {
   checks: Check[];
@@ -32,6 +32,7 @@ const MOJIBAKE_GUESS: Record<string, string> = {
 };
 /** At most this many reports of one kind of damage per field: a hostile card must not flood the Problems panel. */
 const MAX_PER_KIND = 10;
+const BRACKET_RE = /[()]/g;
 const QUESTION_RE = /\d%?\s?\?\s?[~<>≈]?\d/g;
 
 /** Index of the clause holding `offset` (binary search: clauses are sorted and cover the text). */
@@ -62,12 +63,14 @@ export function findDamage(fields: FieldInfo[]): Damage {
   const checks: Check[] = [];
   const suppressed = new Set<Quantity>();
   const guessed = new Map<Quantity, string>();
-  const damagedClauses = new Set<string>();
+  // Created when first needed (most cards are undamaged).
+  let damagedClauses: Set<string> | undefined;
 
   for (const info of fields) {
     const text = info.text;
     // Numbers run together.
-    for (const f of info.reading.fused.slice(0, MAX_PER_KIND)) {
+    for (let fi = 0; fi < info.reading.fused.length && fi < MAX_PER_KIND; fi++) {
+      const f = info.reading.fused[fi];
       const guess = f.guess ? `probably ${f.guess[0]} and ${f.guess[1]} with an arrow or "vs" lost between them` : 'a separator was lost';
       checks.push(
         makeCheck(info, f.start, f.end, {
@@ -79,21 +82,24 @@ export function findDamage(fields: FieldInfo[]): Damage {
           explanation: { formula: 'none: the text is damaged', inputs: [`as written: ${f.raw}`], result: 'not computed', closest: f.guess ? `${f.guess[0]} → ${f.guess[1]}` : undefined },
         }),
       );
-      damagedClauses.add(`${info.key}:${clauseIndex(info, f.start)}`);
+      (damagedClauses ??= new Set()).add(`${info.key}:${clauseIndex(info, f.start)}`);
     }
     // Brackets that do not pair up.
     const stack: number[] = [];
     const strayClose: number[] = [];
-    for (let i = 0; i < text.length; i++) {
-      const c = text[i];
-      if (c === '(') stack.push(i);
-      else if (c === ')') {
+    // `test` finds the next bracket without building a match (lastIndex ends just after it).
+    BRACKET_RE.lastIndex = 0;
+    while (BRACKET_RE.test(text)) {
+      const i = BRACKET_RE.lastIndex - 1;
+      if (text.charCodeAt(i) === 40) stack.push(i);
+      else {
         if (stack.length) stack.pop();
         else strayClose.push(i);
       }
     }
-    const gluedExplained = new Set<Quantity>();
-    for (const pos of strayClose.slice(0, MAX_PER_KIND)) {
+    let gluedExplained: Set<Quantity> | undefined;
+    for (let si = 0; si < strayClose.length && si < MAX_PER_KIND; si++) {
+      const pos = strayClose[si];
       // The nearest signed number before the bracket, in the same clause: a lost "(∆".
       const clause = info.clauses[clauseIndex(info, pos)] ?? { start: 0, end: text.length };
       let signed: Quantity | undefined;
@@ -110,7 +116,7 @@ export function findDamage(fields: FieldInfo[]): Damage {
       if (signed) {
         const written = text.slice(Math.max(clause.start, before ? before.numStart : signed.numStart), pos + 1).trim();
         message = `stray ")": an opening "(∆ " was probably lost before ${signed.raw} ("${written}"); ${signed.raw} is read as the stated change`;
-        gluedExplained.add(signed);
+        (gluedExplained ??= new Set()).add(signed);
         guessed.set(signed, `read as a stated change although its opening "(∆" was lost`);
       } else message = 'stray ")": its opening "(" was probably lost';
       checks.push(
@@ -124,7 +130,8 @@ export function findDamage(fields: FieldInfo[]): Damage {
         }),
       );
     }
-    for (const pos of stack.slice(0, MAX_PER_KIND)) {
+    for (let si = 0; si < stack.length && si < MAX_PER_KIND; si++) {
+      const pos = stack[si];
       checks.push(
         makeCheck(info, pos, pos + 1, {
           kind: 'lost-bracket',
@@ -140,7 +147,7 @@ export function findDamage(fields: FieldInfo[]): Damage {
     let gluedCount = 0;
     for (let k = 0; k < info.reading.quantities.length && gluedCount < MAX_PER_KIND; k++) {
       const qu = info.reading.quantities[k];
-      if (!qu.glued || qu.name || qu.range !== undefined || gluedExplained.has(qu)) continue;
+      if (!qu.glued || qu.name || qu.range !== undefined || (gluedExplained !== undefined && gluedExplained.has(qu))) continue;
       const prev = k > 0 ? info.reading.quantities[k - 1] : undefined;
       if (!prev || prev.name) continue;
       checks.push(
@@ -173,7 +180,7 @@ export function findDamage(fields: FieldInfo[]): Damage {
           explanation: { formula: 'UTF-8 read as Windows-1252', inputs: [], result: guess ? `probably ${guess}` : 'unreadable' },
         }),
       );
-      damagedClauses.add(`${info.key}:${clauseIndex(info, m.index)}`);
+      (damagedClauses ??= new Set()).add(`${info.key}:${clauseIndex(info, m.index)}`);
     }
     QUESTION_RE.lastIndex = 0;
     let questions = 0;
@@ -189,12 +196,16 @@ export function findDamage(fields: FieldInfo[]): Damage {
           explanation: { formula: 'two values need a connector', inputs: [], result: 'probably → or –' },
         }),
       );
-      damagedClauses.add(`${info.key}:${clauseIndex(info, at)}`);
+      (damagedClauses ??= new Set()).add(`${info.key}:${clauseIndex(info, at)}`);
     }
   }
 
   // A range with its dash lost: "ranks 164" where another field says "1–64".
-  const ranges = fields.flatMap((f) => f.reading.ranges.slice(0, 20));
+  const ranges: Range[] = [];
+  for (const f of fields) {
+    const rs = f.reading.ranges;
+    for (let k = 0; k < rs.length && k < 20; k++) ranges.push(rs[k]);
+  }
   for (const info of fields) {
     let lost = 0;
     for (const qu of info.reading.quantities) {
@@ -224,7 +235,7 @@ export function findDamage(fields: FieldInfo[]): Damage {
   }
 
   // Claims in a damaged clause are not computed on.
-  for (const info of fields) {
+  if (damagedClauses !== undefined) for (const info of fields) {
     for (const claim of info.claims) if (damagedClauses.has(`${info.key}:${claim.clause}`)) suppressed.add(claim.q);
     for (const v of info.values) if (damagedClauses.has(`${info.key}:${clauseIndex(info, v.start)}`)) suppressed.add(v);
   }

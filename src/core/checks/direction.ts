@@ -12,7 +12,20 @@ type WordClass = 'better' | 'worse' | 'best' | 'min' | 'max' | 'down' | 'up' | '
 const DIRECTION_RE =
   /\b(outperform\w*|beat(?:s|ing)?|surpass\w*|exceed\w*|improv\w*|better|stronger|boost\w*|strongest|best|highest|largest|lowest|smallest|fewest|reduc\w*|cut(?:s|ting)?|lower(?:s|ed|ing)?|decreas\w*|shrink\w*|slash\w*|fewer|less|smaller|higher|increas\w*|rais(?:es|ed|ing)|match(?:es|ed|ing)?|comparable|on par|similar|close to|closely|near(?![-\u2011])|underperform\w*|worse|degrad\w*)\b/gi;
 
+/** classOf per word as written: the same few words come back on every card. */
+const classMemo = new Map<string, WordClass>();
+
 function classOf(word: string): WordClass {
+  let c = classMemo.get(word);
+  if (c === undefined) {
+    c = computeClassOf(word);
+    if (classMemo.size >= 4096) classMemo.clear();
+    classMemo.set(word, c);
+  }
+  return c;
+}
+
+function computeClassOf(word: string): WordClass {
   const w = word.toLowerCase();
   if (/^(outperform|beat|surpass|exceed|improv|better|stronger|boost)/.test(w)) return 'better';
   if (/^(underperform|worse|degrad)/.test(w)) return 'worse';
@@ -163,19 +176,36 @@ export function checkDirections(fields: FieldInfo[], suppressed: Set<Quantity>):
   const pairs = numbers.pairs.filter((p) => p.kind !== 'part' && !suppressed.has(p.a) && !suppressed.has(p.b)).slice(0, 20);
   if (pairs.length === 0) return [];
   const out: Check[] = [];
+  // "down"/"up" words say nothing about score pairs (`evaluate` gives up on them first): with only such pairs, those
+  // words are passed over without reading their context.
+  const anyNonScore = pairs.some((p) => category(p) !== 'score');
   for (const info of fields) {
     if (info === numbers) continue;
     const text = info.text;
     DIRECTION_RE.lastIndex = 0;
     let m: RegExpExecArray | null;
     let count = 0;
+    // text.lastIndexOf('. ', start) and text.lastIndexOf(';', start), kept up to date as the matches move forward.
+    let lastDot = -1;
+    let nextDot = text.indexOf('. ');
+    let lastSemi = -1;
+    let nextSemi = text.indexOf(';');
     while ((m = DIRECTION_RE.exec(text)) !== null && count < 200) {
       count++;
       const word = m[0];
       const cls = classOf(word);
+      if (!anyNonScore && (cls === 'down' || cls === 'up')) continue;
       const start = m.index;
       const end = start + word.length;
-      const sentenceStart = Math.max(0, text.lastIndexOf('. ', start) + 1, text.lastIndexOf(';', start) + 1);
+      while (nextDot !== -1 && nextDot <= start) {
+        lastDot = nextDot;
+        nextDot = text.indexOf('. ', nextDot + 1);
+      }
+      while (nextSemi !== -1 && nextSemi <= start) {
+        lastSemi = nextSemi;
+        nextSemi = text.indexOf(';', nextSemi + 1);
+      }
+      const sentenceStart = Math.max(0, lastDot + 1, lastSemi + 1);
       const subject = text.slice(Math.max(sentenceStart, start - 300), start);
       const context = text.slice(Math.max(sentenceStart, start - 25), Math.min(text.length, end + 40));
       const outcomes: Outcome[] = [];
