@@ -933,7 +933,8 @@ function buildClaimCheck(info: FieldInfo, claim: Claim, best: Candidate, pairFie
       formula: best.comp.formula,
       inputs: inputsOf(best.comp),
       result: best.comp.point !== null ? `${formatQ(best.comp.point, displayDecimals(best.comp, best.stated))}${best.comp.suffix} (over the rounding intervals: ${computedText})` : computedText,
-      closest: closestText,
+      // As it would be written, unit included ("92%"); the fix replaces the number alone.
+      closest: closestText === undefined ? undefined : `${closestText}${qu.unitRaw}`,
     },
     fix,
     chart: chartOfComputation(best.comp),

@@ -62,7 +62,7 @@ test('seed: CompactifAI 93% is a near miss of 92.05–92.45%', () => {
     assert.equal(c.severity, 'warning');
     assert.match(c.computed, /92\.05…92\.45%/);
     assert.equal(c.fix?.replacement, '92');
-    assert.equal(c.explanation.closest, '92');
+    assert.equal(c.explanation.closest, '92%');
   }
   const numbersCheck = cs.find((c) => seedText.split('\n')[c.range.line].startsWith('Numbers:'));
   assert.ok(numbersCheck);
