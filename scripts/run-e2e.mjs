@@ -14,7 +14,7 @@ import { pathToFileURL } from 'node:url';
 import { logTail, repoRoot, startCodeServer, workbenchUrl } from './lib/code-server.mjs';
 import { launchBrowser, waitForWorkbench } from './lib/browser.mjs';
 import { createTempWorkspace, onInterrupt } from './lib/workspace.mjs';
-import { clearSummary, printResult, resultsDir, writeSummary } from './lib/report.mjs';
+import { printResult, resultsDir, runLevel, writeSummary } from './lib/report.mjs';
 
 const e2eDir = join(repoRoot, 'test', 'e2e');
 const screenshotDir = join(resultsDir, 'screenshots');
@@ -123,13 +123,4 @@ async function main() {
   return failed === 0 ? 0 : 1;
 }
 
-clearSummary('e2e');
-main().then(
-  (code) => process.exit(code),
-  (error) => {
-    const message = error instanceof CouldNotRun ? error.message : (error?.stack ?? String(error));
-    console.error(`e2e: could not run: ${message}`);
-    writeSummary('e2e', { passed: 0, failed: 0, error: message.split('\n')[0] });
-    process.exit(2);
-  },
-);
+runLevel('e2e', main, (error) => error instanceof CouldNotRun);

@@ -18,7 +18,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { assertCodeServerInstalled, logTail, repoRoot, startCodeServer, workbenchUrl } from './lib/code-server.mjs';
 import { launchBrowser } from './lib/browser.mjs';
 import { createTempWorkspace, onInterrupt } from './lib/workspace.mjs';
-import { clearSummary, printResult, resultsDir, writeSummary } from './lib/report.mjs';
+import { printResult, resultsDir, runLevel, writeSummary } from './lib/report.mjs';
 
 const testsModule = join(repoRoot, 'out', 'test', 'integration', 'index.js');
 const runTimeout = Number(process.env.PAPER_CLAIMS_RUN_TIMEOUT_MS) || 300_000;
@@ -190,13 +190,4 @@ async function main() {
   return totals.failed === 0 ? 0 : 1;
 }
 
-clearSummary('integration');
-main().then(
-  (code) => process.exit(code),
-  (error) => {
-    const message = error instanceof CouldNotRun ? error.message : (error?.stack ?? String(error));
-    console.error(`integration: could not run: ${message}`);
-    writeSummary('integration', { passed: 0, failed: 0, error: message.split('\n')[0] });
-    process.exit(2);
-  },
-);
+runLevel('integration', main, (error) => error instanceof CouldNotRun);

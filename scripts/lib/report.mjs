@@ -43,3 +43,21 @@ export function printResult({ name, status, error, durationMs }) {
     console.log(text.replace(/^/gm, '      '));
   }
 }
+
+/**
+ * Runs a level's `main` (resolving to its exit code) and exits with it. An error escaping `main` means the level
+ * could not run: it is reported as such (`could not run` and a summary with `error`), never as zero tests.
+ * `isExpected(error)` tells errors whose message says enough from bugs that want their stack.
+ */
+export function runLevel(level, main, isExpected = () => false) {
+  clearSummary(level);
+  main().then(
+    (code) => process.exit(code),
+    (error) => {
+      const message = isExpected(error) ? error.message : (error?.stack ?? String(error));
+      console.error(`${level}: could not run: ${message}`);
+      writeSummary(level, { passed: 0, failed: 0, error: message.split('\n')[0] });
+      process.exit(2);
+    },
+  );
+}

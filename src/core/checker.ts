@@ -6,7 +6,7 @@
 // yields fewer checks, never an exception.
 import { Check, SEVERITY_OF, Severity, Verdict, VERDICT_RANK } from './check';
 import { locate, Paper, SeedFile, TextField } from './model';
-import { isSpaceCode, Quantity, Range, Reading, readQuantities } from './quantity';
+import { firstStartingAt, isSpaceCode, Quantity, Range, Reading, readQuantities } from './quantity';
 import {
   closed,
   divQ,
@@ -157,24 +157,12 @@ function clauseOf(clauses: Array<{ start: number; end: number }>, offset: number
   return lo;
 }
 
-/** First index in `qs` (sorted by start) whose start is at or after `offset`. */
-function firstAtOrAfter(qs: Quantity[], offset: number): number {
-  let lo = 0;
-  let hi = qs.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (qs[mid].start < offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
 /** Values lying within [from, to), at most `max` of them from the end nearest `to` (or the start). */
 function valuesBetween(values: Quantity[], from: number, to: number, max: number, fromEnd: boolean): Quantity[] {
   const out: Quantity[] = [];
-  const i0 = firstAtOrAfter(values, from);
+  const i0 = firstStartingAt(values, from);
   if (fromEnd) {
-    let j = firstAtOrAfter(values, to) - 1;
+    let j = firstStartingAt(values, to) - 1;
     while (j >= i0 && values[j].end > to) j--;
     for (let k = Math.max(i0, j - max + 1); k <= j; k++) out.push(values[k]);
   } else {

@@ -517,3 +517,15 @@ export function baseValue(q: Quantity): number {
 export function describe(q: Quantity): string {
   return `${q.qualifierRaw ? `${q.qualifierRaw}` : ''}${q.raw}${q.unitRaw}`.trim();
 }
+
+/** The first index in `qs` (sorted by start) whose quantity starts at or after `offset`. */
+export function firstStartingAt(qs: readonly Quantity[], offset: number): number {
+  let lo = 0;
+  let hi = qs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (qs[mid].start < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}

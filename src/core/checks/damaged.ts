@@ -4,7 +4,7 @@
 import { Check } from '../check';
 import type { FieldInfo } from '../checker';
 import { makeCheck } from '../checker';
-import { Quantity, Range } from '../quantity';
+import { firstStartingAt, Quantity, Range } from '../quantity';
 
 export interface Damage {
   checks: Check[];
@@ -42,18 +42,6 @@ function clauseIndex(info: FieldInfo, offset: number): number {
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
     if (info.clauses[mid].end < offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
-/** First quantity starting at or after `offset`. */
-function lowerBound(qs: Quantity[], offset: number): number {
-  let lo = 0;
-  let hi = qs.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (qs[mid].start < offset) lo = mid + 1;
     else hi = mid;
   }
   return lo;
@@ -105,7 +93,7 @@ export function findDamage(fields: FieldInfo[]): Damage {
       let signed: Quantity | undefined;
       let before: Quantity | undefined;
       const qs = info.reading.quantities;
-      for (let k = lowerBound(qs, clause.start); k < qs.length && qs[k].end <= pos; k++) {
+      for (let k = firstStartingAt(qs, clause.start); k < qs.length && qs[k].end <= pos; k++) {
         const qu = qs[k];
         if ((qu.sign !== '' || qu.delta) && !qu.name) {
           signed = qu;
