@@ -34,6 +34,7 @@ import {
   contains,
 } from './rounding';
 import { findDamage } from './checks/damaged';
+import { groupThousands, isWordCode, suffixStart, suffixStartNotIn, trimEndChar } from './text';
 import { checkDirections, subjectPart } from './checks/direction';
 import { subjectOf } from './checks/subject';
 
@@ -98,8 +99,32 @@ const CONNECTOR_RE = /→|⟶|⇒|➝|➔|->|=>|\bvs\b\.?|\bversus\b|\bcompared 
 const DOWN_WORDS = 'reduction|reductions|decrease|decreases|drop|drops|less|lower|fewer|smaller|cut|cuts|savings?|shorter|reduced|lower|compression|slower|shrink|shrinkage|decline';
 const UP_WORDS = 'increase|increases|more|higher|gain|gains|improvement|improvements|larger|bigger|speedup|speed-up|boost|growth|greater|longer';
 const EITHER_WORDS = 'faster|quicker|speed';
-const AFTER_CHANGE_RE = new RegExp(`^\\s*\\)?\\s*(?:[\\p{L}-]{2,20}\\s+)?(${DOWN_WORDS}|${UP_WORDS}|${EITHER_WORDS})\\b`, 'iu');
-const BY_CHANGE_RE = /\b(reduc\w*|cut\w*|lower\w*|decreas\w*|shrink\w*|drop\w*|sav\w*|compress\w*|slash\w*|trim\w*|increas\w*|improv\w*|boost\w*|rais\w*|grow\w*|gain\w*|speed\w*|accelerat\w*)\b[^.;()]{0,40}\bby\s*$/i;
+const AFTER_CHANGE_RE = new RegExp(`^\\s*(?:\\)\\s*)?(?:[\\p{L}-]{2,20}\\s+)?(${DOWN_WORDS}|${UP_WORDS}|${EITHER_WORDS})\\b`, 'iu');
+const BY_CHANGE_WORD_RE = /^(?:reduc|cut|lower|decreas|shrink|drop|sav|compress|slash|trim|increas|improv|boost|rais|grow|gain|speed|accelerat)/i;
+
+/**
+ * The change word of a text ending in `<change word> … by` (`reduced latency by`), scanned by hand: the group of
+ * /\b(reduc\w*|cut\w*|…|accelerat\w*)\b[^.;()]{0,40}\bby\s*$/i (a whole \w word starting with one of the stems,
+ * then at most 40 characters without `.;()`, then the word `by` and trailing spaces), leftmost word first.
+ */
+function byChangeWord(t: string): string | undefined {
+  let e = t.length;
+  while (e > 0 && isSpaceCode(t.charCodeAt(e - 1))) e--;
+  const b = e - 2; // where `by` must start
+  if (b < 1 || (t[b] !== 'b' && t[b] !== 'B') || (t[b + 1] !== 'y' && t[b + 1] !== 'Y') || isWordCode(t.charCodeAt(b - 1))) return undefined;
+  for (let s = 0; s < b; s++) {
+    if (!isWordCode(t.charCodeAt(s)) || (s > 0 && isWordCode(t.charCodeAt(s - 1)))) continue;
+    let q = s;
+    while (isWordCode(t.charCodeAt(q))) q++; // stops before b: t[b - 1] is not a word character
+    if (b - q > 40) continue;
+    let clean = true;
+    for (let i = q; i < b && clean; i++) clean = !'.;()'.includes(t[i]);
+    if (!clean) continue;
+    const word = t.slice(s, q);
+    if (BY_CHANGE_WORD_RE.test(word)) return word;
+  }
+  return undefined;
+}
 
 const DOWN_RE = new RegExp(`^(?:${DOWN_WORDS})$`);
 const EITHER_RE = new RegExp(`^(?:${EITHER_WORDS})$`);
@@ -187,8 +212,8 @@ function classify(text: string, qu: Quantity, ranges: Range[]): Omit<Claim, 'cla
     }
     if (r.dimension === 'percent') {
       const m = AFTER_CHANGE_RE.exec(text.slice(r.end, r.end + 40));
-      const by = BY_CHANGE_RE.exec(text.slice(Math.max(0, r.start - 60), r.start));
-      if (m || by) return { q: qu, type: 'range', range: r, direction: wordDirection(m ? m[1] : by![1]), contextStart: r.start, contextEnd: r.end };
+      const by = byChangeWord(text.slice(Math.max(0, r.start - 60), r.start));
+      if (m || by) return { q: qu, type: 'range', range: r, direction: wordDirection(m ? m[1] : by!), contextStart: r.start, contextEnd: r.end };
     }
     return undefined;
   }
@@ -206,8 +231,8 @@ function classify(text: string, qu: Quantity, ranges: Range[]): Omit<Claim, 'cla
   if (qu.dimension === 'percent') {
     const m = AFTER_CHANGE_RE.exec(text.slice(qu.end, qu.end + 40));
     if (m) return { q: qu, type: 'percent-change', direction: wordDirection(m[1]), contextStart: qu.start, contextEnd: qu.end };
-    const by = BY_CHANGE_RE.exec(text.slice(Math.max(0, qu.start - 60), qu.start));
-    if (by) return { q: qu, type: 'percent-change', direction: wordDirection(by[1]), contextStart: qu.start, contextEnd: qu.end };
+    const by = byChangeWord(text.slice(Math.max(0, qu.start - 60), qu.start));
+    if (by) return { q: qu, type: 'percent-change', direction: wordDirection(by), contextStart: qu.start, contextEnd: qu.end };
     // A bare percentage in brackets right after other numbers: a share or a change, decided when attached.
     if (text[qu.start - 1] === '(' && (text[qu.end] === ')' || text[qu.end] === ',')) return { q: qu, type: 'percent', contextStart: qu.start, contextEnd: qu.end };
   }
@@ -220,7 +245,7 @@ function claimContext(text: string, claim: Claim): string {
   const e = claim.contextEnd;
   const before = text.slice(Math.max(0, s - 30), s);
   const after = text.slice(e, Math.min(text.length, e + 30));
-  const b = /[^()[\],;.:]*$/.exec(before)?.[0] ?? '';
+  const b = before.slice(suffixStartNotIn(before, '()[],;.:'));
   const a = /^[^()[\],;.:]*/.exec(after)?.[0] ?? '';
   return `${b} ${a}`;
 }
@@ -232,6 +257,14 @@ function compatible(a: Quantity, b: Quantity): boolean {
   return a.dimension === 'none' || b.dimension === 'none';
 }
 
+/** `s.replace(/[(:=,]+\s*$/, '')`: drops a trailing run of `(`, `:`, `=` or `,` and the spaces after it. */
+function trimLabelEnd(s: string): string {
+  let j = s.length;
+  while (j > 0 && isSpaceCode(s.charCodeAt(j - 1))) j--;
+  const k = suffixStart(s.slice(0, j), '(:=,');
+  return k < j ? s.slice(0, k) : s;
+}
+
 /** The label written next to a value: the words before it in its segment, or a bracket right after it. */
 function labelFor(text: string, qu: Quantity, from: number): string {
   // A bracket without digits wins over the words before: read it first, and the words only when it is not there.
@@ -239,7 +272,7 @@ function labelFor(text: string, qu: Quantity, from: number): string {
   let label: string;
   if (bracket && !/\d/.test(bracket[1])) label = bracket[1];
   else {
-    const before = text.slice(Math.max(from, qu.start - 40), qu.start).replace(/[(:=,]+\s*$/, '').trim();
+    const before = trimLabelEnd(text.slice(Math.max(from, qu.start - 40), qu.start)).trim();
     const words = before.split(/\s+/).filter((w) => w !== '' && !/^(vs\.?|versus|to|from|of|and|→|->|=>|avg|average|with|is|at|on)$/i.test(w));
     label = words.slice(-2).join(' ');
   }
@@ -766,7 +799,7 @@ function writeLike(v: Q, qu: Quantity, forceSign: boolean): string {
   const usesUnicodeMinus = qu.raw.includes('\u2212');
   let s = formatQ(v, qu.decimals, usesUnicodeMinus ? '\u2212' : '-');
   if ((qu.sign === '+' || forceSign) && v.s >= 0n && !s.startsWith('-') && !s.startsWith('\u2212')) s = `+${s}`;
-  if (/,/.test(qu.raw)) s = s.replace(/^([+\-\u2212]?)(\d+)/, (_m, sg: string, int: string) => sg + int.replace(/\B(?=(\d{3})+(?!\d))/g, ','));
+  if (/,/.test(qu.raw)) s = s.replace(/^([+\-\u2212]?)(\d+)/, (_m, sg: string, int: string) => sg + groupThousands(int));
   return s;
 }
 
@@ -1095,7 +1128,7 @@ function exactLoOf(p: Pair, larger: boolean): Q {
 }
 
 function trimZeros(s: string): string {
-  return s.includes('.') ? s.replace(/0+$/, '').replace(/\.$/, '') : s;
+  return s.includes('.') ? trimEndChar(s, '0').replace(/\.$/, '') : s;
 }
 
 /** Claims checked per field: a card is a few sentences; a field with more claims is not prose but a dump. */

@@ -5,6 +5,7 @@
 //
 // The scanner walks the text once by hand; the only regular expressions run on short, bounded slices around a
 // number (a few dozen characters), so reading a 1 MB line takes linear time whatever it contains.
+import { isWordCode } from './text';
 
 export type Dimension = 'none' | 'count' | 'bytes' | 'time' | 'percent' | 'pp' | 'factor' | 'bits';
 export type Qualifier = 'approx' | 'gt' | 'ge' | 'lt' | 'le';
@@ -182,9 +183,52 @@ function unitDef(token: string): UnitDef {
   return UNIT_OF_TOKEN.get(t) ?? PP_DEF;
 }
 
-/** Qualifiers written just before a number; matched at the end of a bounded slice. */
-const QUALIFIER_RE =
-  /((?<![-=])>=?|<=?(?![-=])|≥|≤|~|≈|∼|≃|\b(?:more than|greater than|larger than|higher than|over|above|at least|exceeding|less than|fewer than|lower than|smaller than|under|below|up to|at most|about|around|roughly|approximately|approx\.?|nearly|almost|circa|ca\.|some))\s*$/i;
+/** Qualifier words (the whole text, any case) that can be written just before a number. */
+const QUALIFIER_WORD_RE =
+  /^(?:more than|greater than|larger than|higher than|over|above|at least|exceeding|less than|fewer than|lower than|smaller than|under|below|up to|at most|about|around|roughly|approximately|approx\.?|nearly|almost|circa|ca\.|some)$/i;
+/** The longest qualifier (`approximately`). */
+const QUALIFIER_MAX = 13;
+
+/**
+ * The qualifier that ends `head` (before trailing white space), found by hand from the end: the match of
+ * /((?<![-=])>=?|<=?(?![-=])|≥|≤|~|≈|∼|≃|\b(?:more than|…|some))\s*$/i — `token` is its group, `length` its whole
+ * length (the qualifier and the spaces after it). The leftmost start wins, as in the regex.
+ */
+function qualifierAtEnd(head: string): { token: string; length: number } | undefined {
+  let e = head.length;
+  while (e > 0 && isSpaceCode(head.charCodeAt(e - 1))) e--;
+  for (let s = Math.max(0, e - QUALIFIER_MAX); s < e; s++) {
+    const g = head.slice(s, e);
+    const before = s > 0 ? head[s - 1] : '';
+    const ok =
+      ((g === '>' || g === '>=') && before !== '-' && before !== '=') ||
+      g === '<' ||
+      g === '<=' ||
+      (g.length === 1 && '≥≤~≈∼≃'.includes(g)) ||
+      ((s === 0 || !isWordCode(head.charCodeAt(s - 1))) && QUALIFIER_WORD_RE.test(g));
+    if (ok) return { token: g, length: head.length - s };
+  }
+  return undefined;
+}
+
+/** /\bfrom\s+\S*\s*$/i.test(t): the word `from`, white space, then at most one more token and white space at the end. */
+function endsWithFromToken(t: string): boolean {
+  const fromEndsAt = (end: number) =>
+    end >= 4 &&
+    (t.charCodeAt(end - 4) | 32) === 102 && // f
+    (t.charCodeAt(end - 3) | 32) === 114 && // r
+    (t.charCodeAt(end - 2) | 32) === 111 && // o
+    (t.charCodeAt(end - 1) | 32) === 109 && // m
+    (end === 4 || !isWordCode(t.charCodeAt(end - 5)));
+  let e = t.length;
+  while (e > 0 && isSpaceCode(t.charCodeAt(e - 1))) e--;
+  if (e < t.length && fromEndsAt(e)) return true; // `from` and spaces, no token
+  let k = e;
+  while (k > 0 && !isSpaceCode(t.charCodeAt(k - 1))) k--;
+  let w = k;
+  while (w > 0 && isSpaceCode(t.charCodeAt(w - 1))) w--;
+  return k < e && w < k && fromEndsAt(w);
+}
 
 function qualifierOf(token: string): Qualifier {
   const t = token.toLowerCase();
@@ -363,11 +407,11 @@ export function readQuantities(text: string): Reading {
     let qualifierRaw: string | undefined;
     let qStart = numStart;
     if (!name && !glued && lc !== undefined && (wordy || '<>~≈∼≃≤≥='.includes(lc))) {
-      const qm = QUALIFIER_RE.exec((head ??= text.slice(headStart, numStart)));
+      const qm = qualifierAtEnd((head ??= text.slice(headStart, numStart)));
       if (qm) {
-        qualifierRaw = qm[1];
-        qualifier = qualifierOf(qm[1]);
-        qStart = numStart - qm[0].length;
+        qualifierRaw = qm.token;
+        qualifier = qualifierOf(qm.token);
+        qStart = numStart - qm.length;
       }
     }
     if (plus && !qualifier) qualifier = 'ge';
@@ -486,7 +530,7 @@ function findRanges(text: string, qs: Quantity[]): Range[] {
     let dash = between;
     if (b.sign === '-' && b.glued && between === '') dash = '-';
     if (dash.length > 6 || !RANGE_DASH.test(dash)) continue;
-    if (dash.includes('to') && /\bfrom\s+\S*\s*$/i.test(text.slice(Math.max(0, a.start - 12), a.start))) continue;
+    if (dash.includes('to') && endsWithFromToken(text.slice(Math.max(0, a.start - 12), a.start))) continue;
     if (a.unit !== '' && b.unit !== '' && a.dimension !== b.dimension) continue;
     if (b.qualifier && b.qualifier !== 'approx') continue;
     const scaleA = a.unit === '' ? b.scale : a.scale;

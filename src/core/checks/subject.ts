@@ -1,13 +1,13 @@
 // Which side of a comparison a sentence is about: the value whose label the sentence names, the side labelled
 // "ours"/"proposed", or the side opposite a "baseline". Undefined when the text does not say.
 import type { Pair } from '../checker';
+import { trimEndChar } from '../text';
 
 const STOP = new Set(['model', 'models', 'size', 'avg', 'average', 'score', 'accuracy', 'memory', 'params', 'parameters', 'the', 'with', 'and', 'on', 'for', 'at', 'in', 'all', 'mean', 'top-1', 'peak', 'e.g.', 'table', 'per', 'of', 'val', 'test']);
 const OURS = /^(ours|our|proposed|new|method)$/i;
 const BASELINE = /^(baseline|base|original|dense|teacher|reference|default|vanilla|standard|prior|previous|sota|individual|fp32|fp16|full)$/i;
 
 const TOKEN_SPLIT_RE = /[\s,;:()[\]"'“”]+/;
-const TRAILING_DOTS_RE = /[.]+$/;
 const LETTER_RE = /\p{L}/u;
 const PART_SPLIT_RE = /[-+/]/;
 
@@ -30,7 +30,7 @@ function tokens(s: string): readonly string[] {
   return memo(tokenMemo, s, () =>
     s
       .split(TOKEN_SPLIT_RE)
-      .map((t) => t.toLowerCase().replace(TRAILING_DOTS_RE, ''))
+      .map((t) => trimEndChar(t.toLowerCase(), '.'))
       .filter((t) => t.length >= 2 && LETTER_RE.test(t) && !STOP.has(t)),
   );
 }
