@@ -63,13 +63,13 @@ function scanLines(source: string): { lines: Lines; lineCount: number } {
   const length = source.length;
   let start = source.charCodeAt(0) === 0xfeff ? 1 : 0;
   let index = 0;
+  // Native searches for the next \n and \r (a line ends at either) instead of a loop over every character.
+  let nextLf = source.indexOf('\n', start);
+  let nextCr = source.indexOf('\r', start);
   for (;;) {
-    let end = start;
-    while (end < length) {
-      const code = source.charCodeAt(end);
-      if (code === 10 || code === 13) break;
-      end++;
-    }
+    if (nextLf !== -1 && nextLf < start) nextLf = source.indexOf('\n', start);
+    if (nextCr !== -1 && nextCr < start) nextCr = source.indexOf('\r', start);
+    const end = Math.min(nextLf === -1 ? length : nextLf, nextCr === -1 ? length : nextCr);
     let from = start;
     let to = end;
     while (from < to && isSpace(source.charCodeAt(from))) from++;
@@ -185,20 +185,20 @@ function parseCard(lines: Lines, start: number, end: number, index: number, prob
   const scoresStart = i;
   while (i < end && kind[i] === Kind.Numeric) i++;
   const scoreCount = i - scoresStart;
-  const where = `Card "${shorten(title.text)}" (line ${lines.row[start] + 1})`;
+  const where = () => `Card "${shorten(title.text)}" (line ${lines.row[start] + 1})`;
 
   if (scoreCount !== 4) {
-    problems.push(problemAt(lines, scoresStart, `${where}: expected three scores and a citation count on four lines, found ${scoreCount} number line${scoreCount === 1 ? '' : 's'}.`));
+    problems.push(problemAt(lines, scoresStart, `${where()}: expected three scores and a citation count on four lines, found ${scoreCount} number line${scoreCount === 1 ? '' : 's'}.`));
     return undefined;
   }
   for (let s = 0; s < 3; s++) {
     if (!SCORE.test(texts[scoresStart + s])) {
-      problems.push(problemAt(lines, scoresStart + s, `${where}: score ${s + 1} "${texts[scoresStart + s]}" is not a number.`));
+      problems.push(problemAt(lines, scoresStart + s, `${where()}: score ${s + 1} "${texts[scoresStart + s]}" is not a number.`));
       return undefined;
     }
   }
   if (!COUNT.test(texts[scoresStart + 3])) {
-    problems.push(problemAt(lines, scoresStart + 3, `${where}: the citation count "${texts[scoresStart + 3]}" is not a whole number.`));
+    problems.push(problemAt(lines, scoresStart + 3, `${where()}: the citation count "${texts[scoresStart + 3]}" is not a whole number.`));
     return undefined;
   }
 

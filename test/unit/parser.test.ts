@@ -194,3 +194,13 @@ test('every parsed paper satisfies the zod model (the parser checks fields itsel
   }
   assert.equal(parseSeed(digest).papers.length, 300);
 });
+
+test('old Mac line endings (a lone CR) split lines like LF and CRLF', () => {
+  const lf = parseSeed(SEED);
+  const cr = parseSeed(SEED.replace(/\n/g, '\r'));
+  assert.equal(cr.papers.length, 24);
+  assert.deepEqual(
+    cr.papers.map((p) => [p.title.text, p.title.range.line, p.numbers?.range]),
+    lf.papers.map((p) => [p.title.text, p.title.range.line, p.numbers?.range]),
+  );
+});
