@@ -7,17 +7,13 @@ import { spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { MAX_SEED_BYTES, runCli } from '../../src/cli/cli';
+import { MAX_SEED_BYTES } from '../../src/cli/cli';
 import { REPO_ROOT, SAMPLE_SEED } from './paths';
+import { runCliCaptured } from './cliHarness';
 
 const HOSTILE = join(REPO_ROOT, 'test', 'fixtures', 'hostile.txt');
 
-function cli(args: string[], env: NodeJS.ProcessEnv = {}, isTty = false) {
-  let stdout = '';
-  let stderr = '';
-  const code = runCli(args, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), isTty, env }, '1.2.3');
-  return { code, stdout, stderr };
-}
+const cli = runCliCaptured;
 
 const tmp = mkdtempSync(join(tmpdir(), 'paper-claims-cli-input-'));
 process.on('exit', () => rmSync(tmp, { recursive: true, force: true }));

@@ -3,16 +3,11 @@ import assert from 'node:assert/strict';
 import { chmodSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { runCli } from '../../src/cli/cli';
 import { sanitize } from '../../src/cli/terminal';
 import { SAMPLE_SEED } from './paths';
+import { runCliCaptured } from './cliHarness';
 
-function cli(args: string[], env: NodeJS.ProcessEnv = {}, isTty = false) {
-  let stdout = '';
-  let stderr = '';
-  const code = runCli(args, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), isTty, env }, '1.2.3');
-  return { code, stdout, stderr };
-}
+const cli = runCliCaptured;
 
 const tmp = mkdtempSync(join(tmpdir(), 'paper-claims-cli-'));
 
