@@ -35,15 +35,16 @@ export class SeedIndex implements vscode.Disposable {
   readonly onDidChange = this.changed.event;
 
   constructor() {
-    const watcher = vscode.workspace.createFileSystemWatcher(CANDIDATES);
-    // A deleted folder is reported as the folder alone, which the `*.txt` pattern does not match.
-    const deletions = vscode.workspace.createFileSystemWatcher('**/*', true, true, false);
+    const watcher = vscode.workspace.createFileSystemWatcher(CANDIDATES, true, false, true);
+    // A folder created or deleted with files in it is reported as the folder alone, which the `*.txt` pattern
+    // does not match; so creations and deletions are watched everywhere.
+    const folders = vscode.workspace.createFileSystemWatcher('**/*', false, true, false);
     this.disposables.push(
       watcher,
-      deletions,
-      deletions.onDidDelete((uri) => this.remove(uri)),
-      // A new file may match the glob, which only findFiles can tell: rescan (creations are rare).
-      watcher.onDidCreate(() => this.schedule(RESCAN)),
+      folders,
+      folders.onDidDelete((uri) => this.remove(uri)),
+      // A new file may match the glob, which only findFiles can tell: rescan (debounced; creations are rare).
+      folders.onDidCreate((uri) => void this.onCreated(uri)),
       watcher.onDidChange((uri) => this.schedule(uri)),
       vscode.workspace.onDidChangeTextDocument((e) => {
         if (this.entries.has(e.document.uri.toString()) || startsWithHeader(e.document)) this.schedule(e.document.uri);
@@ -114,6 +115,15 @@ export class SeedIndex implements vscode.Disposable {
     if (text === undefined) return undefined;
     if (!matchedByGlob && !hasSeedHeader(text)) return undefined;
     return { uri, label: vscode.workspace.asRelativePath(uri), seed: parseSeed(text), matchedByGlob };
+  }
+
+  private async onCreated(uri: vscode.Uri): Promise<void> {
+    if (uri.path.endsWith('.txt')) return this.schedule(RESCAN);
+    try {
+      if ((await vscode.workspace.fs.stat(uri)).type & vscode.FileType.Directory) this.schedule(RESCAN);
+    } catch {
+      /* gone again */
+    }
   }
 
   private schedule(uri: vscode.Uri | typeof RESCAN): void {
