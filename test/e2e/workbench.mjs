@@ -64,14 +64,28 @@ export async function waitForFrameWith(page, selector, timeout = 30_000) {
   throw new Error(`no frame contains ${selector} within ${timeout} ms (${page.frames().length} frames)`);
 }
 
-/** Runs a command by its palette title (e.g. "Paper Claims: Refresh Papers"). */
+/**
+ * Runs a command by its palette title (e.g. "Paper Claims: Refresh Papers"). The palette can close again while the
+ * workbench is busy (a theme change, a notification taking focus), so opening and filling it is tried a few times.
+ */
 export async function runCommand(page, title) {
-  await page.locator('.part.editor').click({ position: { x: 10, y: 10 } });
-  await page.keyboard.press('Control+Shift+P');
   const input = page.locator('.quick-input-widget input');
-  await input.waitFor({ state: 'visible', timeout: 10_000 });
-  await input.fill(`>${title}`);
-  await page.locator('.quick-input-widget .monaco-list-row', { hasText: title }).first().waitFor({ timeout: 10_000 });
+  for (let attempt = 1; ; attempt++) {
+    try {
+      // Focus the workbench, not a webview (a webview's iframe can keep the shortcut from the workbench).
+      const tabs = page.locator('.part.editor .tabs-container').first();
+      if (await tabs.isVisible()) await tabs.click();
+      else await page.locator('.part.editor').click({ position: { x: 10, y: 10 } });
+      await page.keyboard.press('Control+Shift+P');
+      await input.waitFor({ state: 'visible', timeout: 5_000 });
+      await input.fill(`>${title}`, { timeout: 5_000 });
+      await page.locator('.quick-input-widget .monaco-list-row', { hasText: title }).first().waitFor({ timeout: 10_000 });
+      break;
+    } catch (error) {
+      if (attempt === 3) throw error;
+      await page.keyboard.press('Escape');
+    }
+  }
   await page.keyboard.press('Enter');
 }
 
