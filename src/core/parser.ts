@@ -30,7 +30,7 @@ interface Lines {
   text: string[];
   row: number[];
   column: number[];
-  kind: Uint8Array;
+  kind: Kind[];
 }
 
 const enum Kind {
@@ -55,14 +55,15 @@ function isSpace(code: number): boolean {
   return code === 32 || code === 9 || code === 0x0b || code === 0x0c || code === 0xa0 || code === 0xfeff || code === 0x3000 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x1680;
 }
 
-/** One pass over the text that slices each non-blank line once (splitting first and trimming after was 2× slower). */
-function scanLines(source: string): { lines: Lines; lineCount: number } {
-  const text: string[] = [];
-  const row: number[] = [];
-  const column: number[] = [];
+/**
+ * One pass over the text that slices each non-blank line once (splitting first and trimming after was 2× slower),
+ * appending to `into`; rows count from `firstRow`. Returns the number of lines (line breaks + 1).
+ */
+function scanLines(source: string, into: Lines, firstRow: number, atFileStart: boolean): number {
+  const { text, row, column } = into;
   const length = source.length;
-  let start = source.charCodeAt(0) === 0xfeff ? 1 : 0;
-  let index = 0;
+  let start = atFileStart && source.charCodeAt(0) === 0xfeff ? 1 : 0;
+  let index = firstRow;
   // Native searches for the next \n and \r (a line ends at either) instead of a loop over every character.
   let nextLf = source.indexOf('\n', start);
   let nextCr = source.indexOf('\r', start);
@@ -83,10 +84,10 @@ function scanLines(source: string): { lines: Lines; lineCount: number } {
     start = end + (source.charCodeAt(end) === 13 && source.charCodeAt(end + 1) === 10 ? 2 : 1);
     index++;
   }
-  const kind = new Uint8Array(text.length);
-  for (let i = 0; i < text.length; i++) kind[i] = classify(text[i], i === 0);
-  return { lines: { text, row, column, kind }, lineCount: index + 1 };
+  return index - firstRow + 1;
 }
+
+const emptyLines = (): Lines => ({ text: [], row: [], column: [], kind: [] });
 
 function classify(t: string, isFirstContent: boolean): Kind {
   if (isFirstContent && HEADER.test(t)) return Kind.Header;
@@ -127,54 +128,150 @@ function problemAt(lines: Lines, i: number, message: string): ParseProblem {
 
 /** True when the first non-blank line is an `N papers found` header: how seed files outside the glob are found. */
 export function hasSeedHeader(text: string): boolean {
-  const { lines } = scanLines(text.slice(0, 1024));
-  return lines.text.length > 0 && lines.kind[0] === Kind.Header;
+  const lines = emptyLines();
+  scanLines(text.slice(0, 1024), lines, 0, true);
+  return lines.text.length > 0 && classify(lines.text[0], true) === Kind.Header;
+}
+
+/** Everything a parse finds except the papers themselves, which `SeedReader` hands out one at a time. */
+export type SeedOutline = Omit<SeedFile, 'papers'> & { paperCount: number };
+
+/**
+ * Parses a seed file that arrives in pieces, handing each paper to `onPaper` as soon as the next card's start shows
+ * it is complete, and keeping only the lines of the card still open. Memory stays bounded by the longest card, not
+ * the file, which is how `paper-claims verify` checks digests of any size. `parseSeed` is this with one piece, so
+ * both give the same papers and problems.
+ *
+ * Every piece but the last must end with a line break (`\n`): see `textChunks`.
+ */
+export class SeedReader {
+  /** The lines not yet handed out: from the start of the card still open (or of the file, before the first card). */
+  private readonly lines = emptyLines();
+  /** Lines of `lines` already looked at for card starts. */
+  private examined = 0;
+  /** Card starts found in `lines`; all but the last begin a card that the next start has closed. */
+  private starts: number[] = [];
+  /** Source lines before the next piece. */
+  private rowsBefore = 0;
+  private started = false;
+  /** Whether a non-blank line has been read: only the first one can be the header. */
+  private contentSeen = false;
+  private cardSeen = false;
+  private papers = 0;
+  private readonly problems: ParseProblem[] = [];
+  private declaredCount: NumberField | undefined;
+
+  constructor(private readonly onPaper: (paper: Paper) => void) {}
+
+  push(piece: string): void {
+    const lines = this.lines;
+    const before = lines.text.length;
+    this.rowsBefore += scanLines(piece, lines, this.rowsBefore, !this.started) - 1;
+    this.started = true;
+    for (let i = before; i < lines.text.length; i++) lines.kind.push(classify(lines.text[i], !this.contentSeen && i === before));
+    if (!this.contentSeen && lines.text.length > before) {
+      this.contentSeen = true;
+      if (lines.kind[before] === Kind.Header) {
+        // The header is not part of any card: read it and drop its line.
+        const match = HEADER.exec(lines.text[before])!;
+        this.declaredCount = { raw: match[1], value: Number(match[1].replace(/,/g, '')), range: lineRange(lines, before, 0, match[1].length) };
+        for (const column of [lines.text, lines.row, lines.column, lines.kind] as unknown[][]) column.splice(before, 1);
+      }
+    }
+    this.findStarts();
+    this.emitClosedCards(false);
+  }
+
+  /** Ends the file: the card still open is complete. */
+  end(): SeedOutline {
+    this.rowsBefore++;
+    this.emitClosedCards(true);
+    return { declaredCount: this.declaredCount, problems: this.problems.sort(byPosition), lineCount: this.rowsBefore, paperCount: this.papers };
+  }
+
+  /**
+   * A card starts at a title block whose next content is a numeric block. The title is the text line right above
+   * the numbers and any text lines directly above it in the source (one paragraph). A start depends only on the lines
+   * above it, so each line is looked at once.
+   */
+  private findStarts(): void {
+    const { kind, row } = this.lines;
+    for (let i = this.examined; i < kind.length; i++) {
+      if (kind[i] !== Kind.Numeric || (i > 0 && kind[i - 1] === Kind.Numeric)) continue;
+      let titleStart = i;
+      if (titleStart - 1 >= 0 && kind[titleStart - 1] === Kind.Text) {
+        titleStart--;
+        while (titleStart - 1 >= 0 && kind[titleStart - 1] === Kind.Text && row[titleStart - 1] === row[titleStart] - 1) titleStart--;
+      }
+      if (titleStart === i) {
+        this.problems.push(problemAt(this.lines, i, `Numbers without a title: expected a title line before the scores at line ${row[i] + 1}.`));
+        continue;
+      }
+      if (!this.cardSeen && titleStart > 0) this.problems.push(problemAt(this.lines, 0, 'Text before the first card is ignored.'));
+      this.cardSeen = true;
+      this.starts.push(titleStart);
+    }
+    this.examined = kind.length;
+  }
+
+  /** Parses and hands out every closed card (at the end, the last one too) and forgets their lines. */
+  private emitClosedCards(atEnd: boolean): void {
+    const { starts, lines } = this;
+    const count = lines.text.length;
+    if (atEnd && starts.length === 0 && count > 0) {
+      this.problems.push(problemAt(lines, 0, 'No paper cards found: a card is a title followed by three scores and a citation count.'));
+    }
+    const closed = atEnd ? starts.length : starts.length - 1;
+    if (closed <= 0) return;
+    for (let c = 0; c < closed; c++) {
+      const end = c + 1 < starts.length ? starts[c + 1] : count;
+      const paper = parseCard(lines, starts[c], end, this.papers, this.problems);
+      if (paper) {
+        this.papers++;
+        this.onPaper(paper);
+      }
+    }
+    // Keep the lines from the open card's start on (none at the end).
+    const keep = atEnd ? count : starts[closed];
+    for (const column of [lines.text, lines.row, lines.column, lines.kind] as unknown[][]) dropFirst(column, keep);
+    this.starts = atEnd ? [] : [0];
+    this.examined -= keep;
+  }
+}
+
+/** Removes the first `count` items in place (`splice` would also build an array of the removed ones). */
+function dropFirst(items: unknown[], count: number): void {
+  items.copyWithin(0, count);
+  items.length -= count;
+}
+
+/** Problems in source order (they are found in two passes: card starts, then each card). */
+function byPosition(a: ParseProblem, b: ParseProblem): number {
+  return a.line - b.line || a.column - b.column;
 }
 
 export function parseSeed(source: string): SeedFile {
-  const { lines, lineCount } = scanLines(source);
-  const { kind } = lines;
-  const count = kind.length;
-
-  const problems: ParseProblem[] = [];
-  let declaredCount: NumberField | undefined;
-  let cursor = 0;
-  if (kind[0] === Kind.Header) {
-    const match = HEADER.exec(lines.text[0])!;
-    declaredCount = { raw: match[1], value: Number(match[1].replace(/,/g, '')), range: lineRange(lines, 0, 0, match[1].length) };
-    cursor = 1;
-  }
-
-  // A card starts at a title block whose next content is a numeric block. The title is the text line right
-  // above the numbers and any text lines directly above it in the source (one paragraph).
-  const cardStarts: number[] = [];
-  for (let i = cursor; i < count; i++) {
-    if (kind[i] !== Kind.Numeric || (i > 0 && kind[i - 1] === Kind.Numeric)) continue;
-    let titleStart = i;
-    if (titleStart - 1 >= cursor && kind[titleStart - 1] === Kind.Text) {
-      titleStart--;
-      while (titleStart - 1 >= cursor && kind[titleStart - 1] === Kind.Text && lines.row[titleStart - 1] === lines.row[titleStart] - 1) titleStart--;
-    }
-    if (titleStart === i) {
-      problems.push(problemAt(lines, i, `Numbers without a title: expected a title line before the scores at line ${lines.row[i] + 1}.`));
-      continue;
-    }
-    cardStarts.push(titleStart);
-  }
-
-  if (cardStarts.length === 0 && count > cursor) {
-    problems.push(problemAt(lines, cursor, 'No paper cards found: a card is a title followed by three scores and a citation count.'));
-  } else if (cardStarts.length > 0 && cardStarts[0] > cursor) {
-    problems.push(problemAt(lines, cursor, 'Text before the first card is ignored.'));
-  }
-
   const papers: Paper[] = [];
-  for (let c = 0; c < cardStarts.length; c++) {
-    const end = c + 1 < cardStarts.length ? cardStarts[c + 1] : count;
-    const paper = parseCard(lines, cardStarts[c], end, papers.length, problems);
-    if (paper) papers.push(paper);
-  }
+  const reader = new SeedReader((paper) => papers.push(paper));
+  reader.push(source);
+  const { declaredCount, problems, lineCount } = reader.end();
   return { declaredCount, papers, problems, lineCount };
+}
+
+/**
+ * Splits a file's text, or its UTF-8 bytes, into pieces of about `size` characters (bytes) that end at a line
+ * break, for `SeedReader`. A `\n` byte never occurs inside a multi-byte UTF-8 character, so every piece decodes on
+ * its own; a CR LF pair is never split. A BOM stays in the text (the parser skips it) so columns match the editor's.
+ */
+export function* textChunks(source: string | Uint8Array, size = 1 << 16): Generator<string> {
+  const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
+  for (let start = 0; start < source.length; ) {
+    const from = start + Math.max(1, size) - 1;
+    const newline = from >= source.length ? -1 : typeof source === 'string' ? source.indexOf('\n', from) : source.indexOf(10, from);
+    const end = newline === -1 ? source.length : newline + 1;
+    yield typeof source === 'string' ? source.slice(start, end) : decoder.decode(source.subarray(start, end));
+    start = end;
+  }
 }
 
 function parseCard(lines: Lines, start: number, end: number, index: number, problems: ParseProblem[]): Paper | undefined {

@@ -1,7 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { hasSeedHeader, parseSeed } from '../../src/core/parser';
+import fc from 'fast-check';
+import { hasSeedHeader, parseSeed, SeedReader, textChunks } from '../../src/core/parser';
 import { PaperSchema, locate } from '../../src/core/model';
 import { generateDigest } from '../../bench/generate';
 import { SAMPLE_SEED } from './paths';
@@ -202,5 +203,57 @@ test('old Mac line endings (a lone CR) split lines like LF and CRLF', () => {
   assert.deepEqual(
     cr.papers.map((p) => [p.title.text, p.title.range.line, p.numbers?.range]),
     lf.papers.map((p) => [p.title.text, p.title.range.line, p.numbers?.range]),
+  );
+});
+
+/** Parses `text` a piece at a time, as `paper-claims verify` does. */
+function parsePieces(text: string | Uint8Array, size: number) {
+  const papers: ReturnType<typeof parseSeed>['papers'] = [];
+  const reader = new SeedReader((paper) => papers.push(paper));
+  for (const piece of textChunks(text, size)) reader.push(piece);
+  const { declaredCount, problems, lineCount, paperCount } = reader.end();
+  assert.equal(paperCount, papers.length);
+  return { declaredCount, papers, problems, lineCount };
+}
+
+test('a file read in pieces of any size parses exactly like the whole text (papers, problems, lines)', () => {
+  // Mutations of the sample (lines dropped, inserted, cut short; CRLF; a BOM) put cards, problems and the header at
+  // every position relative to the piece boundaries.
+  const lines = SEED.split('\n');
+  const inserts = ['', '0.5', '12', 'Key finding', 'Numbers: 1 → 2 (+1)', 'A title', '143 papers found', '0.8o', '\ufeffx'];
+  fc.assert(
+    fc.property(
+      fc.array(fc.tuple(fc.nat(lines.length), fc.nat(2), fc.nat(inserts.length - 1)), { maxLength: 8 }),
+      fc.boolean(),
+      fc.boolean(),
+      fc.boolean(),
+      fc.integer({ min: 1, max: 4000 }),
+      (edits, crlf, bom, asBytes, size) => {
+        const mutated = [...lines];
+        for (const [at, op, which] of edits) {
+          if (op === 0) mutated.splice(at, 1);
+          else if (op === 1) mutated.splice(at, 0, inserts[which]);
+          else if (at < mutated.length) mutated[at] = mutated[at].slice(0, which * 3);
+        }
+        const text = (bom ? '\ufeff' : '') + mutated.join(crlf ? '\r\n' : '\n');
+        assert.deepEqual(parsePieces(asBytes ? new TextEncoder().encode(text) : text, size), parseSeed(text));
+      },
+    ),
+    { seed: 20261129, numRuns: 300 },
+  );
+});
+
+test('pieces: a generated digest of 2,000 cards read in 64 KB pieces gives the same papers', () => {
+  const digest = generateDigest(2000, 11);
+  assert.deepEqual(parsePieces(new TextEncoder().encode(digest), 1 << 16), parseSeed(digest));
+});
+
+test('problems are listed in source order', () => {
+  const text = ['Text before any card', '', '0.5', '', card('Broken', { citations: '1.5' }), '', '0.1', '0.2', '', card('Fine')].join('\n');
+  const { problems } = parseSeed(text);
+  assert.ok(problems.length >= 3, JSON.stringify(problems));
+  assert.deepEqual(
+    problems.map((p) => p.line),
+    [...problems.map((p) => p.line)].sort((a, b) => a - b),
   );
 });
