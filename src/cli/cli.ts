@@ -1,13 +1,14 @@
 // `paper-claims`: the same parsing (and checking) as the extension, for terminals, scripts and CI.
 // Exit status: 0 success, 1 when `verify` finds a check of severity error, 2 for bad usage or unreadable input.
+import { isUtf8 } from 'node:buffer';
 import { readFileSync, statSync } from 'node:fs';
 import { SeedFile } from '../core/model';
-import { checkSeed } from '../core/checker';
-import { parseSeed } from '../core/parser';
-import { toJsonReport, toSarif } from '../core/report';
+import { parseSeed, textChunks } from '../core/parser';
+import { JsonWriter, SarifWriter } from '../core/report';
+import { verifyPieces } from '../core/verifyStream';
 import { listJson, listText } from './list';
-import { safeJson, sanitize } from './terminal';
-import { toText } from './verifyText';
+import { escapeJsonForTerminal, sanitize } from './terminal';
+import { TextWriter } from './verifyText';
 
 export const USAGE = `Usage: paper-claims <command> FILE... [options]
 
@@ -48,7 +49,6 @@ export interface CliIo {
   stderr: (text: string) => void;
   isTty: boolean;
   env: NodeJS.ProcessEnv;
-  readFile?: (path: string) => string;
 }
 
 export function parseArguments(args: string[], io: Pick<CliIo, 'isTty' | 'env'>): CliOptions | 'help' | 'version' {
@@ -85,8 +85,8 @@ export class InputError extends Error {}
  */
 export const MAX_SEED_BYTES = 256 * 1024 * 1024;
 
-/** Reads a seed file, refusing what is not UTF-8 text with a reason a person can act on. */
-export function readSeedFile(path: string): string {
+/** Reads a seed file's bytes, refusing what is not UTF-8 text with a reason a person can act on. */
+export function readSeedBytes(path: string): Uint8Array {
   let bytes: Buffer;
   try {
     const stat = statSync(path);
@@ -102,11 +102,14 @@ export function readSeedFile(path: string): string {
     throw new InputError(`${path}: cannot read (${why})`);
   }
   if (bytes.includes(0)) throw new InputError(`${path}: looks like a binary file (it contains NUL bytes), not a seed file`);
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    throw new InputError(`${path}: is not valid UTF-8 text`);
-  }
+  // Checked without decoding: the text of a big file is decoded a piece at a time (see textChunks).
+  if (!isUtf8(bytes)) throw new InputError(`${path}: is not valid UTF-8 text`);
+  return bytes;
+}
+
+/** Reads a seed file as text (for `list`, which keeps every paper anyway). */
+export function readSeedFile(path: string): string {
+  return new TextDecoder('utf-8').decode(readSeedBytes(path));
 }
 
 export interface LoadedFile {
@@ -124,42 +127,113 @@ export function runCli(args: string[], io: CliIo, version = '0.0.0'): number {
   }
   if (options === 'help') return io.stdout(USAGE), 0;
   if (options === 'version') return io.stdout(`${version}\n`), 0;
+  return options.command === 'list' ? listCommand(options, io) : verifyCommand(options, io, version);
+}
 
-  // Read everything before printing anything, so a bad file never leaves a partial report behind.
+const inputFailure = (io: CliIo, error: unknown): number => {
+  io.stderr(`paper-claims: ${sanitize(error instanceof InputError ? error.message : String((error as Error)?.message ?? error))}\n`);
+  return 2;
+};
+
+const internalError = (io: CliIo, error: unknown, after = ''): number => {
+  io.stderr(`paper-claims: internal error: ${sanitize(String((error as Error)?.message ?? error).split('\n')[0])}${after} (please report it)\n`);
+  return 3;
+};
+
+/** Blank: no header, no card, nothing the parser could complain about. Still a result (0 papers), said once. */
+function warnIfEmpty(io: CliIo, path: string, outline: { declaredCount: unknown; paperCount: number; problems: unknown[] }): void {
+  if (!outline.declaredCount && outline.paperCount === 0 && outline.problems.length === 0) io.stderr(`paper-claims: warning: ${sanitize(path)}: is empty (no paper cards)\n`);
+}
+
+function listCommand(options: CliOptions, io: CliIo): number {
+  // Read everything before printing anything, so a bad file never leaves a partial list behind.
   const files: LoadedFile[] = [];
   for (const path of options.files) {
     try {
-      files.push({ path, seed: parseSeed((io.readFile ?? readSeedFile)(path)) });
+      files.push({ path, seed: parseSeed(readSeedFile(path)) });
     } catch (error) {
-      const message = error instanceof InputError ? error.message : `${path}: ${(error as Error).message}`;
-      io.stderr(`paper-claims: ${sanitize(message)}\n`);
-      return 2;
+      return inputFailure(io, error);
     }
   }
-  for (const { path, seed } of files) {
-    // Blank: no header, no card, nothing the parser could complain about. Still a result (0 papers), said once.
-    if (!seed.declaredCount && seed.papers.length === 0 && seed.problems.length === 0) io.stderr(`paper-claims: warning: ${sanitize(path)}: is empty (no paper cards)\n`);
-  }
-  // Build the whole output before writing any of it: a bug that throws halfway leaves nothing that looks like a result.
-  let output: { text: string; code: number };
+  for (const { path, seed } of files) warnIfEmpty(io, path, { ...seed, paperCount: seed.papers.length });
+  let text: string;
   try {
-    output = options.command === 'list' ? { text: options.format === 'json' ? listJson(files) : listText(files, { color: options.color }), code: 0 } : verifyCommand(files, options, version);
+    text = options.format === 'json' ? listJson(files) : listText(files, { color: options.color });
   } catch (error) {
-    io.stderr(`paper-claims: internal error: ${sanitize(String((error as Error)?.message ?? error).split('\n')[0])} (please report it)\n`);
-    return 3;
+    return internalError(io, error);
   }
-  io.stdout(output.text);
-  return output.code;
+  io.stdout(text);
+  return 0;
 }
 
-function verifyCommand(files: LoadedFile[], options: CliOptions, version: string): { text: string; code: number } {
-  const inputs = files.map(({ path, seed }) => ({ path, seed, result: checkSeed(seed) }));
-  const report = toJsonReport(inputs);
-  const text =
+/**
+ * Checks each file a piece at a time and writes the report as it goes (a report on a big digest can be several
+ * times the file's size, so it is never held whole). Every file is read and validated first, so unreadable input
+ * is refused before anything is printed; after that only a bug can stop the report halfway, and then the exit
+ * status (3) and the message on stderr say the output is incomplete.
+ */
+function verifyCommand(options: CliOptions, io: CliIo, version: string): number {
+  const validated: Array<Uint8Array | undefined> = [];
+  for (const path of options.files) {
+    try {
+      const bytes = readSeedBytes(path);
+      // Keep the first file's bytes for the report; the others are read again in turn, so only one is in memory.
+      validated.push(validated.length === 0 ? bytes : undefined);
+    } catch (error) {
+      return inputFailure(io, error);
+    }
+  }
+  const output = new BufferedWrite(io.stdout);
+  const write = (text: string) => output.write(text);
+  const writer =
     options.format === 'json'
-      ? `${safeJson(report)}\n`
+      ? new JsonWriter(write, escapeJsonForTerminal)
       : options.format === 'sarif'
-        ? `${safeJson(toSarif(inputs, { toolVersion: version }))}\n`
-        : toText(inputs, { color: options.color });
-  return { text, code: report.summary.errors > 0 ? 1 : 0 };
+        ? new SarifWriter(write, { toolVersion: version, escape: escapeJsonForTerminal })
+        : new TextWriter(write, { color: options.color });
+  let path = '';
+  try {
+    for (let i = 0; i < options.files.length; i++) {
+      path = options.files[i];
+      let bytes = validated[i];
+      validated[i] = undefined;
+      try {
+        bytes ??= readSeedBytes(path);
+      } catch (error) {
+        // Changed or removed since it was validated: what was written so far is not a complete report.
+        output.flush();
+        inputFailure(io, error);
+        io.stderr('paper-claims: the report above is incomplete\n');
+        return 2;
+      }
+      writer.beginFile(path);
+      const { outline, fileChecks } = verifyPieces(textChunks(bytes), (paper, checks) => writer.paper(paper, checks));
+      writer.endFile(fileChecks, outline.declaredCount);
+      warnIfEmpty(io, path, outline);
+    }
+    writer.end();
+  } catch (error) {
+    output.flush();
+    return internalError(io, error, `; while checking ${sanitize(path)}, the report above is incomplete`);
+  }
+  output.flush();
+  return writer.summary.errors > 0 ? 1 : 0;
+}
+
+/** Collects small writes into blocks of about 64 KB before handing them to stdout. */
+class BufferedWrite {
+  private parts: string[] = [];
+  private size = 0;
+  constructor(private readonly sink: (text: string) => void) {}
+  write(text: string): void {
+    this.parts.push(text);
+    this.size += text.length;
+    if (this.size >= 1 << 16) this.flush();
+  }
+  flush(): void {
+    if (this.parts.length === 0) return;
+    this.sink(this.parts.join(''));
+    this.parts = [];
+    this.size = 0;
+  }
 }

@@ -20,7 +20,12 @@ export function sanitize(text: string): string {
  * the escape means the same character, so programs read the same data and a terminal shows inert text.
  */
 export function safeJson(value: unknown): string {
-  return JSON.stringify(value, null, 2).replace(JSON_UNSAFE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return escapeJsonForTerminal(JSON.stringify(value, null, 2));
+}
+
+/** The escaping of `safeJson`, for JSON text written a piece at a time. */
+export function escapeJsonForTerminal(json: string): string {
+  return json.replace(JSON_UNSAFE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 export interface Style {

@@ -1,37 +1,61 @@
-// `paper-claims verify` for people: each flagged claim with its place, verdict, arithmetic and fix.
+// `paper-claims verify` for people: each flagged claim with its place, verdict, arithmetic and fix, written paper by
+// paper as the checking goes (see ReportWriter), then a summary line.
 import { Check } from '../core/check';
-import { ReportInput, toJsonReport } from '../core/report';
+import { Paper } from '../core/model';
+import { ReportWriter, SummaryCounter, Write } from '../core/report';
 import { sanitize, Style, style } from './terminal';
 
 const MARK: Record<Check['severity'], string> = { error: '✗', warning: '⚠', info: '✓' };
 
-/** Plain text for people; ANSI colour only when asked. `verbose` lists info checks too. */
-export function toText(files: ReportInput[], options: { color: boolean; verbose?: boolean }): string {
-  const styles = style(options.color);
-  const paint = (code: keyof Style, s: string): string => styles[code](s);
-  const sevColor = (s: Check['severity']): keyof Style => (s === 'error' ? 'red' : s === 'warning' ? 'yellow' : 'green');
-  const lines: string[] = [];
-  const report = toJsonReport(files);
-  const show = (path: string, c: Check): void => {
-    if (c.severity === 'info' && !options.verbose) return;
-    const where = `${sanitize(path)}:${c.range.line + 1}:${c.range.column + 1}`;
-    const head = `${MARK[c.severity]} ${c.severity} ${c.verdict}`;
-    lines.push(`${where}: ${paint(sevColor(c.severity), head)} ${paint('dim', `[${c.kind}]`)} ${sanitize(c.message)}`);
-    if (c.explanation.formula) lines.push(`    ${paint('dim', `${sanitize(c.explanation.formula)}; ${c.explanation.inputs.map(sanitize).join('; ')}`)}`);
-    if (c.fix) lines.push(`    fix: replace with ${sanitize(c.fix.replacement)}`);
-  };
-  for (const f of files) {
-    lines.push(paint('bold', sanitize(f.path)));
-    for (const c of f.result.fileChecks) show(f.path, c);
-    for (const p of f.result.papers) {
-      const flagged = p.checks.filter((c) => c.severity !== 'info' || options.verbose);
-      if (flagged.length === 0) continue;
-      lines.push(`  #${p.paper.index + 1} ${sanitize(p.paper.title.text.length > 80 ? `${p.paper.title.text.slice(0, 79)}…` : p.paper.title.text)}`);
-      for (const c of p.checks) show(f.path, c);
-    }
+/** Plain text; ANSI colour only when asked. `verbose` lists info checks too. */
+export class TextWriter extends SummaryCounter implements ReportWriter {
+  private readonly styles: Style;
+  private path = '';
+
+  constructor(
+    private readonly write: Write,
+    private readonly options: { color: boolean; verbose?: boolean },
+  ) {
+    super();
+    this.styles = style(options.color);
   }
-  const s = report.summary;
-  const summary = `${s.papers} papers, ${s.checks} checks: ${s.errors} error${s.errors === 1 ? '' : 's'}, ${s.warnings} warning${s.warnings === 1 ? '' : 's'}`;
-  lines.push(paint(s.errors ? 'red' : s.warnings ? 'yellow' : 'green', summary));
-  return `${lines.join('\n')}\n`;
+
+  beginFile(path: string): void {
+    this.path = path;
+    this.write(`${this.styles.bold(sanitize(path))}\n`);
+  }
+
+  paper(paper: Paper, checks: Check[]): void {
+    this.countPaper();
+    this.countChecks(checks);
+    if (!checks.some((c) => this.shows(c))) return;
+    const title = paper.title.text.length > 80 ? `${paper.title.text.slice(0, 79)}…` : paper.title.text;
+    this.write(`  #${paper.index + 1} ${sanitize(title)}\n${checks.map((c) => this.check(c)).join('')}`);
+  }
+
+  endFile(fileChecks: Check[]): void {
+    this.countChecks(fileChecks);
+    this.write(fileChecks.map((c) => this.check(c)).join(''));
+  }
+
+  end(): void {
+    const s = this.summary;
+    const line = `${s.papers} papers, ${s.checks} checks: ${s.errors} error${s.errors === 1 ? '' : 's'}, ${s.warnings} warning${s.warnings === 1 ? '' : 's'}`;
+    this.write(`${this.styles[s.errors ? 'red' : s.warnings ? 'yellow' : 'green'](line)}\n`);
+  }
+
+  private shows(c: Check): boolean {
+    return c.severity !== 'info' || Boolean(this.options.verbose);
+  }
+
+  private check(c: Check): string {
+    if (!this.shows(c)) return '';
+    const paint = (code: keyof Style, s: string): string => this.styles[code](s);
+    const colour: keyof Style = c.severity === 'error' ? 'red' : c.severity === 'warning' ? 'yellow' : 'green';
+    const where = `${sanitize(this.path)}:${c.range.line + 1}:${c.range.column + 1}`;
+    let text = `${where}: ${paint(colour, `${MARK[c.severity]} ${c.severity} ${c.verdict}`)} ${paint('dim', `[${c.kind}]`)} ${sanitize(c.message)}\n`;
+    if (c.explanation.formula) text += `    ${paint('dim', `${sanitize(c.explanation.formula)}; ${c.explanation.inputs.map(sanitize).join('; ')}`)}\n`;
+    if (c.fix) text += `    fix: replace with ${sanitize(c.fix.replacement)}\n`;
+    return text;
+  }
 }

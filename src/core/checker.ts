@@ -5,7 +5,7 @@
 // exact rational arithmetic from `rounding.ts`. Nothing here throws on odd input: a card that cannot be read
 // yields fewer checks, never an exception.
 import { Check, SEVERITY_OF, Severity, Verdict, VERDICT_RANK } from './check';
-import { locate, Paper, SeedFile, TextField } from './model';
+import { locate, NumberField, Paper, SeedFile, TextField } from './model';
 import { firstStartingAt, isSpaceCode, Quantity, Range, Reading, readQuantities } from './quantity';
 import {
   closed,
@@ -1342,10 +1342,13 @@ function restatements(fields: FieldInfo[], numbers: FieldInfo): Check[] {
 
 /** Checks of the file as a whole (the header's declared count against the cards found). */
 export function checkFileClaims(seed: SeedFile): Check[] {
+  return checkDeclaredCount(seed.declaredCount, seed.papers.length);
+}
+
+/** The header's `N papers found` against the number of cards the file holds. */
+export function checkDeclaredCount(declared: NumberField | undefined, found: number): Check[] {
   const fileChecks: Check[] = [];
-  const declared = seed.declaredCount;
-  if (declared && declared.value !== seed.papers.length) {
-    const found = seed.papers.length;
+  if (declared && declared.value !== found) {
     // The method's verdicts have no "file incomplete": the header's count is a claim about cards that are not in
     // this file, so it cannot be verified here (`unverifiable`). The issue asks for a warning, because a mismatch
     // often means cards were lost on export or failed to parse; so the severity is set to `warning` explicitly.

@@ -1,15 +1,10 @@
 // Reports of checking results for the CLI: the JSON contract of docs/claims.md, SARIF 2.1.0 for code-scanning
-// tools, and plain text for people. Positions in the reports are 1-based (columns in UTF-16 units, `endColumn`
-// exclusive), converted from the core's zero-based ranges.
+// tools (plain text for people is in src/cli/verifyText.ts). Each is a writer that takes the papers one at a time
+// and writes as it goes, so a report on 100,000 cards never exists in memory whole (it can be several times the
+// size of the file). Positions in the reports are 1-based (columns in UTF-16 units, `endColumn` exclusive),
+// converted from the core's zero-based ranges.
 import { Check } from './check';
-import { Paper, SeedFile } from './model';
-
-export type CheckResult = { fileChecks: Check[]; papers: Array<{ paper: Paper; checks: Check[] }> };
-export interface ReportInput {
-  path: string;
-  seed: SeedFile;
-  result: CheckResult;
-}
+import { NumberField, Paper } from './model';
 
 export interface JsonCheck {
   kind: string;
@@ -27,6 +22,7 @@ export interface JsonCheck {
   fix?: { line: number; column: number; endLine: number; endColumn: number; replacement: string };
 }
 
+/** The shape of `--format json`, for readers of the report (members are written in a different order: see JsonWriter). */
 export interface JsonReport {
   files: Array<{
     path: string;
@@ -34,8 +30,47 @@ export interface JsonReport {
     fileChecks: JsonCheck[];
     papers: Array<{ index: number; title: string; line: number; checks: JsonCheck[] }>;
   }>;
-  summary: { papers: number; checks: number; errors: number; warnings: number };
+  summary: ReportSummary;
 }
+
+export interface ReportSummary {
+  papers: number;
+  checks: number;
+  errors: number;
+  warnings: number;
+}
+
+/**
+ * Receives a verification as it happens: per file, its papers in order, then what is known only at the end (the
+ * header's count is checked against the cards found).
+ */
+export interface ReportWriter {
+  beginFile(path: string): void;
+  paper(paper: Paper, checks: Check[]): void;
+  /** After the last paper: the header's count (if any) and the checks of the file as a whole. */
+  endFile(fileChecks: Check[], declaredCount: NumberField | undefined): void;
+  /** Writes the summary and closes the report. */
+  end(): void;
+  readonly summary: ReportSummary;
+}
+
+/** Counts papers and checks by severity for the summary every format ends with. */
+export class SummaryCounter {
+  readonly summary: ReportSummary = { papers: 0, checks: 0, errors: 0, warnings: 0 };
+  countPaper(): void {
+    this.summary.papers++;
+  }
+  countChecks(checks: Check[]): void {
+    for (const c of checks) {
+      this.summary.checks++;
+      if (c.severity === 'error') this.summary.errors++;
+      else if (c.severity === 'warning') this.summary.warnings++;
+    }
+  }
+}
+
+/** Text sink: the CLI's stdout, or a string being built. */
+export type Write = (text: string) => void;
 
 function jsonCheck(c: Check): JsonCheck {
   const out: JsonCheck = {
@@ -58,28 +93,52 @@ function jsonCheck(c: Check): JsonCheck {
   return out;
 }
 
-export function toJsonReport(files: ReportInput[]): JsonReport {
-  const report: JsonReport = { files: [], summary: { papers: 0, checks: 0, errors: 0, warnings: 0 } };
-  const count = (c: Check): void => {
-    report.summary.checks++;
-    if (c.severity === 'error') report.summary.errors++;
-    else if (c.severity === 'warning') report.summary.warnings++;
-  };
-  for (const f of files) {
-    f.result.fileChecks.forEach(count);
-    const papers = f.result.papers.map(({ paper, checks }) => {
-      report.summary.papers++;
-      checks.forEach(count);
-      return { index: paper.index, title: paper.title.text, line: paper.title.range.line + 1, checks: checks.map(jsonCheck) };
-    });
-    report.files.push({
-      path: f.path,
-      declaredCount: f.seed.declaredCount ? f.seed.declaredCount.value : null,
-      fileChecks: f.result.fileChecks.map(jsonCheck),
-      papers,
-    });
+
+/** `JSON.stringify(value, null, 2)` for a value nested `depth` levels deep in the document being written. */
+function nestedJson(value: unknown, depth: number): string {
+  return JSON.stringify(value, null, 2).replace(/\n/g, `\n${'  '.repeat(depth)}`);
+}
+
+/**
+ * The JSON contract, written as the papers arrive. The document is the one `JSON.stringify(report, null, 2)` would
+ * give, except that in each file `declaredCount` and `fileChecks` follow `papers` (see ReportWriter). JSON objects
+ * are unordered, so readers see the same data.
+ * `escape` makes each piece safe for a terminal (see safeJson in the CLI).
+ */
+export class JsonWriter extends SummaryCounter implements ReportWriter {
+  private files = 0;
+  private papersInFile = 0;
+
+  constructor(
+    private readonly write: Write,
+    private readonly escape: (json: string) => string = (json) => json,
+  ) {
+    super();
+    write('{\n  "files": [');
   }
-  return report;
+
+  beginFile(path: string): void {
+    const head = `${this.files++ ? ',' : ''}\n    {\n      "path": ${JSON.stringify(path)},\n      "papers": [`;
+    this.write(this.escape(head));
+    this.papersInFile = 0;
+  }
+
+  paper(paper: Paper, checks: Check[]): void {
+    this.countPaper();
+    this.countChecks(checks);
+    const entry = { index: paper.index, title: paper.title.text, line: paper.title.range.line + 1, checks: checks.map(jsonCheck) };
+    this.write(this.escape(`${this.papersInFile++ ? ',' : ''}\n        ${nestedJson(entry, 4)}`));
+  }
+
+  endFile(fileChecks: Check[], declaredCount: NumberField | undefined): void {
+    this.countChecks(fileChecks);
+    const tail = `${this.papersInFile ? '\n      ' : ''}],\n      "declaredCount": ${declaredCount ? declaredCount.value : 'null'},\n      "fileChecks": ${nestedJson(fileChecks.map(jsonCheck), 3)}\n    }`;
+    this.write(this.escape(tail));
+  }
+
+  end(): void {
+    this.write(`${this.files ? '\n  ' : ''}],\n  "summary": ${nestedJson(this.summary, 1)}\n}\n`);
+  }
 }
 
 const SARIF_LEVEL: Record<Check['severity'], 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note' };
@@ -101,17 +160,56 @@ const RULE_TEXT: Record<string, string> = {
   'declared-count': "The header's declared paper count against the cards found",
 };
 
-/** SARIF 2.1.0: one run, one rule per check kind, results at the claim's range. */
-export function toSarif(files: ReportInput[], options: { includeInfo?: boolean; toolVersion?: string } = {}): object {
-  const includeInfo = options.includeInfo ?? true;
-  const kinds = new Map<string, number>();
-  const results: object[] = [];
-  const add = (path: string, c: Check): void => {
-    if (!includeInfo && c.severity === 'info') return;
-    if (!kinds.has(c.kind)) kinds.set(c.kind, kinds.size);
-    results.push({
+/**
+ * SARIF 2.1.0: one run, one rule per check kind (in order of first use), results at the claim's range. Results are
+ * written as they arrive and the rules after them, since only then is it known which kinds occurred.
+ */
+export class SarifWriter extends SummaryCounter implements ReportWriter {
+  private readonly kinds = new Map<string, number>();
+  private results = 0;
+  private path = '';
+
+  constructor(
+    private readonly write: Write,
+    private readonly options: { includeInfo?: boolean; toolVersion?: string; escape?: (json: string) => string } = {},
+  ) {
+    super();
+    write('{\n  "$schema": "https://json.schemastore.org/sarif-2.1.0.json",\n  "version": "2.1.0",\n  "runs": [\n    {\n      "results": [');
+  }
+
+  beginFile(path: string): void {
+    this.path = path;
+  }
+
+  paper(_paper: Paper, checks: Check[]): void {
+    this.countPaper();
+    this.countChecks(checks);
+    for (const c of checks) this.result(c);
+  }
+
+  endFile(fileChecks: Check[]): void {
+    this.countChecks(fileChecks);
+    for (const c of fileChecks) this.result(c);
+  }
+
+  end(): void {
+    const rules = [...this.kinds.keys()].map((id) => ({
+      id,
+      name: id.replace(/(^|-)([a-z])/g, (_m, _d: string, ch: string) => ch.toUpperCase()),
+      shortDescription: { text: RULE_TEXT[id] ?? id },
+      helpUri: 'https://github.com/paper-claims/paper-claims/blob/main/docs/claims.md',
+    }));
+    const driver = { name: 'paper-claims', version: this.options.toolVersion ?? '0.1.0', informationUri: 'https://github.com/paper-claims/paper-claims', rules };
+    this.write(`${this.results ? '\n      ' : ''}],\n      "tool": ${nestedJson({ driver }, 3)}\n    }\n  ]\n}\n`);
+  }
+
+  private result(c: Check): void {
+    if (this.options.includeInfo === false && c.severity === 'info') return;
+    if (!this.kinds.has(c.kind)) this.kinds.set(c.kind, this.kinds.size);
+    const path = this.path;
+    const result = {
       ruleId: c.kind,
-      ruleIndex: kinds.get(c.kind),
+      ruleIndex: this.kinds.get(c.kind),
       level: SARIF_LEVEL[c.severity],
       message: { text: `${c.message} [${c.verdict}]` },
       locations: [
@@ -143,21 +241,27 @@ export function toSarif(files: ReportInput[], options: { includeInfo?: boolean; 
             ],
           }
         : {}),
-    });
-  };
-  for (const f of files) {
-    for (const c of f.result.fileChecks) add(f.path, c);
-    for (const p of f.result.papers) for (const c of p.checks) add(f.path, c);
+    };
+    const escape = this.options.escape ?? ((json: string) => json);
+    this.write(escape(`${this.results++ ? ',' : ''}\n        ${nestedJson(result, 4)}`));
   }
-  const rules = [...kinds.keys()].map((id) => ({
-    id,
-    name: id.replace(/(^|-)([a-z])/g, (_m, _d: string, ch: string) => ch.toUpperCase()),
-    shortDescription: { text: RULE_TEXT[id] ?? id },
-    helpUri: 'https://github.com/paper-claims/paper-claims/blob/main/docs/claims.md',
-  }));
-  return {
-    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
-    version: '2.1.0',
-    runs: [{ tool: { driver: { name: 'paper-claims', version: options.toolVersion ?? '0.1.0', informationUri: 'https://github.com/paper-claims/paper-claims', rules } }, results }],
-  };
+}
+
+/** A file already parsed and checked, for `writeReport`. */
+export interface CheckedFile {
+  path: string;
+  declaredCount: NumberField | undefined;
+  fileChecks: Check[];
+  papers: Array<{ paper: Paper; checks: Check[] }>;
+}
+
+/** Feeds files checked in memory to a writer (the CLI streams instead; tests and small callers use this). */
+export function writeReport(writer: ReportWriter, files: CheckedFile[]): ReportSummary {
+  for (const f of files) {
+    writer.beginFile(f.path);
+    for (const p of f.papers) writer.paper(p.paper, p.checks);
+    writer.endFile(f.fileChecks, f.declaredCount);
+  }
+  writer.end();
+  return writer.summary;
 }

@@ -5,8 +5,10 @@ import { join } from 'node:path';
 import { checkPaper, checkSeed } from '../../src/core/checker';
 import { parseSeed } from '../../src/core/parser';
 import { Check } from '../../src/core/check';
-import { toJsonReport, toSarif } from '../../src/core/report';
-import { toText } from '../../src/cli/verifyText';
+import { CheckedFile, JsonReport, JsonWriter, ReportWriter, SarifWriter, Write, writeReport } from '../../src/core/report';
+import { verifyPieces } from '../../src/core/verifyStream';
+import { textChunks } from '../../src/core/parser';
+import { TextWriter } from '../../src/cli/verifyText';
 
 function findSeed(): string {
   for (const dir of [process.cwd(), join(__dirname, '..', '..'), join(__dirname, '..', '..', '..')]) {
@@ -234,19 +236,35 @@ test('nothing to check: a stated change alone is unverifiable (info), plain numb
   assert.deepEqual(card('550+ LLMs, 200+ MLLMs'), []);
 });
 
-test('a 1 MB line is checked in well under a second', () => {
-  for (const unit of ['27.1 GB → 2.1 GB (93% reduction); ', '((((', '))) ', '1,', '0.5-0.4+0.3 ', 'A 1 vs 2 vs 3 ']) {
-    const line = unit.repeat(Math.ceil(1_000_000 / unit.length));
-    const t0 = Date.now();
+test('checking time grows linearly with a line\'s length (no quadratic scan of a 1 MB line)', () => {
+  // Compared with the same text at a tenth of the length, not with a clock: a linear checker takes about 10× as
+  // long, a quadratic one about 100×; the margin absorbs a busy machine.
+  const time = (line: string): number => {
+    const t0 = performance.now();
     card(line);
-    assert.ok(Date.now() - t0 < 1500, `${unit}: ${Date.now() - t0} ms`);
+    return performance.now() - t0;
+  };
+  for (const unit of ['27.1 GB → 2.1 GB (93% reduction); ', '((((', '))) ', '1,', '0.5-0.4+0.3 ', 'A 1 vs 2 vs 3 ']) {
+    const long = unit.repeat(Math.ceil(1_000_000 / unit.length));
+    const short = long.slice(0, long.length / 10);
+    const shortMs = Math.max(1, Math.min(time(short), time(short), time(short)));
+    const longMs = time(long);
+    assert.ok(longMs / shortMs < 40, `${unit}: 1 MB in ${longMs.toFixed(0)} ms, 100 KB in ${shortMs.toFixed(0)} ms`);
   }
 });
 
 // ---- reports --------------------------------------------------------------------------------------------
 
+/** A report of files checked in memory, as the text a writer produces. */
+function render(make: (write: Write) => ReportWriter, files: CheckedFile[]): string {
+  let out = '';
+  writeReport(make((text) => (out += text)), files);
+  return out;
+}
+const checked = (path: string, s: typeof seed, r: typeof result): CheckedFile => ({ path, declaredCount: s.declaredCount, ...r });
+
 test('JSON report follows the contract', () => {
-  const r = toJsonReport([{ path: 'seeds/000_934c6e1fbed8f8cd.txt', seed, result }]);
+  const r = JSON.parse(render((w) => new JsonWriter(w), [checked('seeds/000_934c6e1fbed8f8cd.txt', seed, result)])) as JsonReport;
   assert.equal(r.files[0].declaredCount, 143);
   assert.equal(r.summary.papers, 24);
   assert.equal(r.summary.errors, 0);
@@ -260,8 +278,41 @@ test('JSON report follows the contract', () => {
   assert.equal(r.files[0].papers[0].line, 3);
 });
 
+test('JSON report: several files, one of them without cards, is one valid document with the same data as JSON.stringify', () => {
+  const empty = parseSeed('');
+  const files = [checked('a.txt', seed, result), checked('empty.txt', empty, checkSeed(empty)), checked('b.txt', seed, result)];
+  const written = render((w) => new JsonWriter(w), files);
+  const report = JSON.parse(written) as JsonReport;
+  assert.deepEqual(
+    report.files.map((f) => [f.path, f.papers.length, f.declaredCount]),
+    [
+      ['a.txt', 24, 143],
+      ['empty.txt', 0, null],
+      ['b.txt', 24, 143],
+    ],
+  );
+  assert.equal(report.summary.papers, 48);
+  // Written piece by piece, yet laid out like JSON.stringify(report, null, 2) (members in the writer's order).
+  assert.equal(written, `${JSON.stringify(report, null, 2)}\n`);
+});
+
+test('checking a file piece by piece gives the same checks as checking it whole', () => {
+  for (const size of [1, 100, 4096]) {
+    const papers: Array<{ title: string; checks: Check[] }> = [];
+    const { outline, fileChecks } = verifyPieces(textChunks(Buffer.from(seedText), size), (paper, checks) => papers.push({ title: paper.title.text, checks }));
+    assert.deepEqual(
+      papers,
+      result.papers.map((p) => ({ title: p.paper.title.text, checks: p.checks })),
+      `pieces of ${size}`,
+    );
+    assert.deepEqual(fileChecks, result.fileChecks);
+    assert.equal(outline.paperCount, 24);
+    assert.equal(outline.declaredCount?.value, 143);
+  }
+});
+
 test('SARIF has one rule per kind and valid levels', () => {
-  const s = toSarif([{ path: 'a.txt', seed, result }]) as { version: string; runs: Array<{ tool: { driver: { rules: Array<{ id: string }> } }; results: Array<{ ruleId: string; level: string }> }> };
+  const s = JSON.parse(render((w) => new SarifWriter(w), [checked('a.txt', seed, result)])) as { version: string; runs: Array<{ tool: { driver: { rules: Array<{ id: string }> } }; results: Array<{ ruleId: string; level: string }> }> };
   assert.equal(s.version, '2.1.0');
   const ids = s.runs[0].tool.driver.rules.map((r) => r.id);
   assert.equal(new Set(ids).size, ids.length);
@@ -274,8 +325,8 @@ test('SARIF has one rule per kind and valid levels', () => {
 test('text output: colour only when asked; control characters from cards are escaped', () => {
   const hostile = parseSeed('Evil \u001b[31mtitle\u009b2J\n\n0.7\n0.6\n0.8\n5\n\nSummary.\n\nKey finding\n\nF.\n\nNumbers: 36.0 GB → 9.0 GB (80% reduction) \u001b]0;pwned\u0007\n');
   const r = checkSeed(hostile);
-  const plain = toText([{ path: 'x.txt', seed: hostile, result: r }], { color: false, verbose: true });
+  const plain = render((w) => new TextWriter(w, { color: false, verbose: true }), [checked('x.txt', hostile, r)]);
   assert.ok(!/[\u001b\u009b\u0007]/.test(plain), plain);
-  const coloured = toText([{ path: 'x.txt', seed: hostile, result: r }], { color: true });
+  const coloured = render((w) => new TextWriter(w, { color: true }), [checked('x.txt', hostile, r)]);
   assert.ok(coloured.includes('\u001b[31m'));
 });

@@ -3,7 +3,11 @@ import assert from 'node:assert/strict';
 import { chmodSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { sanitize } from '../../src/cli/terminal';
+import { escapeJsonForTerminal, sanitize } from '../../src/cli/terminal';
+import { checkSeed } from '../../src/core/checker';
+import { parseSeed } from '../../src/core/parser';
+import { JsonWriter, writeReport } from '../../src/core/report';
+import { generateDigest } from '../../bench/generate';
 import { SAMPLE_SEED } from './paths';
 import { runCliCaptured } from './cliHarness';
 
@@ -123,4 +127,38 @@ test('verify exits 1 when a claim cannot come from its numbers, and SARIF names 
   const result = log.runs[0].results.find((r: { level: string }) => r.level === 'error');
   assert.ok(result, 'an error result');
   assert.equal(result.locations[0].physicalLocation.region.startLine, 14);
+});
+
+test('verify of a digest bigger than one piece reports every card exactly as checking it whole does', () => {
+  // 1,500 generated cards (about 700 KB) go through the CLI's piece-by-piece path in several 64 KB pieces; the
+  // report must hold the same papers and checks as checking the parsed file in memory.
+  const text = generateDigest(1500, 3);
+  const file = join(tmp, 'digest.txt');
+  writeFileSync(file, text);
+  const streamed = cli(['verify', '--format', 'json', file]);
+  let whole = '';
+  const seed = parseSeed(text);
+  const result = checkSeed(seed);
+  writeReport(new JsonWriter((t) => (whole += t)), [{ path: file, declaredCount: seed.declaredCount, ...result }]);
+  assert.equal(streamed.stderr, '');
+  assert.ok(Buffer.byteLength(text) > 4 * 65536);
+  assert.equal(JSON.parse(streamed.stdout).summary.papers, 1500);
+  assert.equal(streamed.stdout, escapeJsonForTerminal(whole));
+  assert.equal(streamed.code, JSON.parse(whole).summary.errors > 0 ? 1 : 0);
+});
+
+test('verify of several files: one report, files in order, and the header count checked per file', () => {
+  const short = join(tmp, 'short.txt');
+  writeFileSync(short, readFileSync(SAMPLE_SEED, 'utf8'));
+  const { code, stdout } = cli(['verify', '--format', 'json', SAMPLE_SEED, short]);
+  assert.equal(code, 0);
+  const report = JSON.parse(stdout);
+  assert.deepEqual(
+    report.files.map((f: { path: string; papers: unknown[]; fileChecks: Array<{ kind: string }> }) => [f.path, f.papers.length, f.fileChecks.map((c) => c.kind)]),
+    [
+      [SAMPLE_SEED, 24, ['declared-count']],
+      [short, 24, ['declared-count']],
+    ],
+  );
+  assert.equal(report.summary.papers, 48);
 });

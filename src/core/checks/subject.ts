@@ -12,7 +12,7 @@ const LETTER_RE = /\p{L}/u;
 const PART_SPLIT_RE = /[-+/]/;
 
 /** Small memo tables: the same labels and subject texts are tokenised for every pair and every direction word. */
-const MEMO_LIMIT = 4096;
+const MEMO_LIMIT = 256;
 const tokenMemo = new Map<string, readonly string[]>();
 const partsMemo = new Map<string, readonly string[]>();
 
