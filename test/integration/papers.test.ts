@@ -1,6 +1,10 @@
 // The Papers view, the card and notes, exercised through the real VS Code API in the real extension host.
 // The workspace is a throwaway copy of seeds/ made by the runner, so tests may write files into it.
 import * as assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import * as vscode from 'vscode';
 import type { PaperClaimsApi } from '../../src/extension';
 import type { PaperRef, PapersNode } from '../../src/papersTree';
@@ -157,6 +161,37 @@ suite('Card', () => {
   });
 });
 
+/**
+ * How this machine can make a file that even this process cannot write: `chmod a-w` for a normal user, and for root
+ * (which ignores permissions, as in CI containers) the immutable attribute (`chattr +i`, Linux, needs
+ * CAP_LINUX_IMMUTABLE). Probed once on a scratch file; undefined when neither holds, and the test is skipped.
+ */
+const readOnly = ((): { lock(path: string): () => void } | undefined => {
+  const methods = [
+    { lock: (path: string) => (chmodSync(path, 0o444), () => chmodSync(path, 0o644)) },
+    { lock: (path: string) => (execFileSync('chattr', ['+i', path], { stdio: 'ignore' }), () => execFileSync('chattr', ['-i', path], { stdio: 'ignore' })) },
+  ];
+  const dir = mkdtempSync(join(tmpdir(), 'paper-claims-ro-'));
+  const probe = join(dir, 'probe.txt');
+  try {
+    for (const method of methods) {
+      writeFileSync(probe, 'x');
+      let unlock: (() => void) | undefined;
+      try {
+        unlock = method.lock(probe);
+        writeFileSync(probe, 'y');
+      } catch {
+        if (unlock) return method;
+      } finally {
+        unlock?.();
+      }
+    }
+    return undefined;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+})();
+
 suite('Notes', () => {
   const notesPath = ['notes', 'papers.md'];
 
@@ -172,6 +207,25 @@ suite('Notes', () => {
     assert.equal(text.split('## DeepSeek').length - 1, 1);
     assert.ok(text.indexOf('## Finetune a 65B LLM') < text.indexOf('## DeepSeek'));
   }, { timeout: 20_000 });
+
+  test('a read-only notes file is left exactly as it was, and the command says why', async () => {
+    const a = await api();
+    const settings = vscode.workspace.getConfiguration('paperClaims');
+    await settings.update('notesFile', 'notes/read-only.md', vscode.ConfigurationTarget.Workspace);
+    const notes = workspaceFile('notes', 'read-only.md').fsPath;
+    mkdirSync(dirname(notes), { recursive: true });
+    writeFileSync(notes, '# Kept\n\nAn old note.\n');
+    const unlock = readOnly!.lock(notes);
+    try {
+      const said = await vscode.commands.executeCommand<string>('paperClaims.appendToNotes', samplePapers(a)[3]);
+      assert.match(said, /^Could not append to notes: notes\/read-only\.md could not be written: permission denied/);
+      assert.equal(readFileSync(notes, 'utf8'), '# Kept\n\nAn old note.\n');
+    } finally {
+      unlock();
+      rmSync(notes, { force: true });
+      await settings.update('notesFile', undefined, vscode.ConfigurationTarget.Workspace);
+    }
+  }, { timeout: 20_000, skip: readOnly === undefined });
 
   test('appending while the notes file is open with unsaved edits keeps both', async () => {
     const a = await api();
