@@ -96,18 +96,31 @@ for (const c of cases) {
   });
 }
 
-test('CLI refuses a file without read permission (asserted only when not running as root)', (t) => {
-  const secret = join(tmp, 'secret.txt');
+test('CLI refuses a file without read permission', (t) => {
+  const dir = mkdtempSync(join(tmpdir(), 'paper-claims-no-read-'));
+  chmodSync(dir, 0o755);
+  const secret = join(dir, 'secret.txt');
   writeFileSync(secret, readFileSync(SAMPLE_SEED));
   chmodSync(secret, 0o000);
-  if (process.getuid?.() === 0) {
-    // root reads any file whatever its mode, so the refusal cannot be provoked here; the message is covered by
-    // readSeedFile's EACCES branch, which runs as an ordinary user.
-    t.skip('running as root: chmod 000 does not stop reads');
-    return;
+  try {
+    if (process.getuid?.() !== 0) {
+      assertRefused(['list', secret], /secret\.txt: cannot read \(permission denied\)/, 'no read permission');
+      assertRefused(['verify', SAMPLE_SEED, secret], /secret\.txt: cannot read \(permission denied\)/, 'no read permission after a good file');
+      return;
+    }
+    // root reads any file whatever its mode (CI containers run as root): run the built command as the unprivileged
+    // user `nobody` instead, where the system has setpriv (util-linux) and nobody can read the checkout.
+    const bin = join(REPO_ROOT, 'dist', 'cli.js');
+    const asNobody = (...args: string[]) => spawnSync('setpriv', ['--reuid=65534', '--regid=65534', '--clear-groups', process.execPath, bin, ...args], { encoding: 'utf8' });
+    const probe = existsSync(bin) ? asNobody('--version') : undefined;
+    if (probe?.status !== 0) return t.skip(`running as root, and dist/cli.js cannot run as nobody (${probe?.error?.message ?? probe?.stderr.split('\n')[0] ?? 'not built'})`);
+    const refused = asNobody('verify', SAMPLE_SEED, secret);
+    assert.equal(refused.status, 2);
+    assert.equal(refused.stdout, '', 'nothing printed as if it were a result');
+    assert.match(refused.stderr, /^paper-claims: .*secret\.txt: cannot read \(permission denied\)\n$/);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
   }
-  assertRefused(['list', secret], /secret\.txt: cannot read \(permission denied\)/, 'no read permission');
-  assertRefused(['verify', SAMPLE_SEED, secret], /secret\.txt: cannot read \(permission denied\)/, 'no read permission after a good file');
 });
 
 test('CLI: an empty or blank file is a result (0 papers, exit 0) with a one-line warning on stderr', () => {
