@@ -5,9 +5,11 @@
 // with --expose-gc.
 //
 // How the figures are taken (bench/RESULTS.md repeats this):
-//  * Timing: the three tasks (parse, verify = parse + every check, markdown-it `render` of the whole file) run in
-//    rounds; each round runs each task once, in a rotated order, after a forced GC, so machine noise and leftover
-//    garbage hit them alike. The figure is the median over the rounds; ratios are ratios of medians.
+//  * Timing: the three tasks (parse, verify, markdown-it `render` of the whole file) run in rounds; each round runs
+//    each task once, in a rotated order, after a forced GC, so machine noise and leftover garbage hit them alike.
+//    The figure is the median over the rounds; ratios are ratios of medians. *parse* builds the model the editor
+//    keeps (every paper, from the file's text); *verify* is what `paper-claims verify` does with the file's bytes:
+//    decode, parse and check a piece at a time (src/core/verifyStream.ts), every check counted.
 //  * Warm-up: before any measurement, the 1,000-card digest goes through every task three times so the JIT has
 //    compiled the hot paths; the first round of each size is measured like the others (its inputs are new, its code
 //    is not).
@@ -15,15 +17,19 @@
 //    (BENCH_BUDGET_S, default 20, 60, 120 s) would be exceeded, never fewer than one.
 //  * Memory: a fresh `node --expose-gc` child per size and task loads the code, collects garbage and takes its
 //    resident set (RSS) as the baseline, resets the kernel's RSS high-water mark (/proc/self/clear_refs), then
-//    reads the file, parses it (and verifies it) keeping every result alive, and reports the high-water mark
-//    (VmHWM) minus the baseline. Where the reset is not available it falls back to getrusage's maxRSS. The live
-//    heap retained after a final GC is reported too.
+//    reads the file and runs the task, keeping what the task keeps alive (verify: the file's bytes; parse: the text
+//    and every paper; verify-kept, the editor's way: the text, every paper and every check), and reports the
+//    high-water mark (VmHWM) minus the baseline. Where the reset is not available it falls back to getrusage's
+//    maxRSS. The live heap retained after a final GC is reported too.
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import MarkdownIt from 'markdown-it';
+import { Check } from '../src/core/check';
 import { checkFileClaims, checkPaper } from '../src/core/checker';
-import { parseSeed } from '../src/core/parser';
+import { SeedFile } from '../src/core/model';
+import { parseSeed, textChunks } from '../src/core/parser';
+import { verifyPieces } from '../src/core/verifyStream';
 import { generateDigest } from './generate';
 
 const SIZES = (process.env.BENCH_SIZES ?? '1000,10000,100000').split(',').map(Number);
@@ -37,11 +43,18 @@ function repoRoot(): string {
 const TMP = join(repoRoot(), 'bench', 'tmp');
 const gc = (globalThis as { gc?: () => void }).gc ?? (() => {});
 
-function verify(text: string): number {
+/** verify: what `paper-claims verify` does with a file's bytes: decode, parse and check a piece at a time. */
+function verify(bytes: Uint8Array): number {
+  let checks = 0;
+  const { fileChecks } = verifyPieces(textChunks(bytes), (_paper, paperChecks) => (checks += paperChecks.length));
+  return checks + fileChecks.length;
+}
+
+/** What the editor holds: every paper and every check of the file at once. */
+function verifyKeepingAll(text: string): { seed: SeedFile; results: Check[][]; checks: number } {
   const seed = parseSeed(text);
-  let checks = checkFileClaims(seed).length;
-  for (const paper of seed.papers) checks += checkPaper(paper).length;
-  return checks;
+  const results = seed.papers.map((p) => checkPaper(p));
+  return { seed, results, checks: checkFileClaims(seed).length + results.reduce((n, r) => n + r.length, 0) };
 }
 
 function plan(cards: number): { runs: number; budgetMs: number } {
@@ -98,14 +111,27 @@ function memoryChild(task: string, file: string): void {
     method = 'getrusage maxRSS';
   }
   const startMaxRss = process.resourceUsage().maxRSS * 1024;
-  const text = readFileSync(file, 'utf8');
-  const seed = parseSeed(text);
+  let kept: unknown;
+  let papers = 0;
   let checks = 0;
-  let results: unknown[] = [];
   if (task === 'verify') {
-    checks = checkFileClaims(seed).length;
-    results = seed.papers.map((p) => checkPaper(p));
-    for (const r of results as unknown[][]) checks += r.length;
+    // The CLI's way: the bytes, checked a piece at a time; nothing kept but the counts.
+    const bytes = readFileSync(file);
+    checks = verify(bytes);
+    papers = -1;
+    kept = bytes;
+  } else {
+    const text = readFileSync(file, 'utf8');
+    if (task === 'parse') {
+      const seed = parseSeed(text);
+      papers = seed.papers.length;
+      kept = [text, seed];
+    } else {
+      const all = verifyKeepingAll(text);
+      papers = all.seed.papers.length;
+      checks = all.checks;
+      kept = [text, all];
+    }
   }
   const hwm = method.startsWith('VmHWM') ? vmHwm() : undefined;
   const peak = hwm ?? process.resourceUsage().maxRSS * 1024;
@@ -121,9 +147,9 @@ function memoryChild(task: string, file: string): void {
       peakRss: peak,
       peakAboveBaseline: Math.max(0, peak - base),
       retained: live(after) - live(baseline),
-      papers: seed.papers.length,
+      papers,
       checks,
-      keepAlive: [text.length, results.length],
+      keepAlive: kept !== undefined,
     }),
   );
 }
@@ -146,7 +172,7 @@ interface SizeResult {
   [figure: string]: unknown;
 }
 
-function measureMemory(task: 'parse' | 'verify', file: string): Memory {
+function measureMemory(task: 'parse' | 'verify' | 'verify-kept', file: string): Memory {
   return JSON.parse(
     execFileSync(process.execPath, ['--expose-gc', __filename, '--memory-child', task, file], { encoding: 'utf8', maxBuffer: 1 << 20 }),
   ) as Memory;
@@ -156,11 +182,11 @@ function main(): void {
   if (process.argv[2] === '--memory-child') return memoryChild(process.argv[3], process.argv[4]);
   mkdirSync(TMP, { recursive: true });
   const markdown = new MarkdownIt();
-  const tasks = (text: string) => ({ parse: () => parseSeed(text), verify: () => verify(text), markdown: () => markdown.render(text) });
+  const tasks = (text: string, bytes: Uint8Array) => ({ parse: () => parseSeed(text), verify: () => verify(bytes), markdown: () => markdown.render(text) });
 
   // Warm-up on the smallest digest, whole (not a slice that cuts a card in half).
   const warm = generateDigest(1000);
-  for (let i = 0; i < 3; i++) for (const task of Object.values(tasks(warm))) task();
+  for (let i = 0; i < 3; i++) for (const task of Object.values(tasks(warm, Buffer.from(warm)))) task();
 
   const sizes: SizeResult[] = [];
   for (const cards of SIZES) {
@@ -169,15 +195,16 @@ function main(): void {
     const file = join(TMP, `digest-${cards}.txt`);
     writeFileSync(file, text);
     const { runs, budgetMs } = plan(cards);
-    const samples = timeInterleaved(tasks(text), runs, budgetMs);
+    const samples = timeInterleaved(tasks(text, Buffer.from(text)), runs, budgetMs);
     const times = Object.fromEntries(Object.entries(samples).map(([k, v]) => [k, median(v)])) as Record<'parse' | 'verify' | 'markdown', number>;
     const parseMemory = measureMemory('parse', file);
     const verifyMemory = measureMemory('verify', file);
+    const keptMemory = measureMemory('verify-kept', file);
     const mbps = (ms: number) => bytes / 1e6 / (ms / 1000);
     sizes.push({
       cards,
       bytes,
-      papers: verifyMemory.papers,
+      papers: parseMemory.papers,
       checks: verifyMemory.checks,
       rounds: samples.parse.length,
       samples,
@@ -193,10 +220,13 @@ function main(): void {
       baselineRss: verifyMemory.baselineRss,
       parsePeak: parseMemory.peakAboveBaseline,
       verifyPeak: verifyMemory.peakAboveBaseline,
+      keptPeak: keptMemory.peakAboveBaseline,
       parseRetained: parseMemory.retained,
       verifyRetained: verifyMemory.retained,
+      keptRetained: keptMemory.retained,
       parsePeakOverFile: parseMemory.peakAboveBaseline / bytes,
       verifyPeakOverFile: verifyMemory.peakAboveBaseline / bytes,
+      keptPeakOverFile: keptMemory.peakAboveBaseline / bytes,
     });
     process.stderr.write(
       `[bench] ${cards} cards (${(bytes / 1e6).toFixed(1)} MB, ${samples.parse.length} rounds): parse ${times.parse.toFixed(0)} ms, ` +

@@ -377,7 +377,7 @@ function render({ when, host, bundles, node, vscode, durationS }) {
   // Node
   out.push('## Throughput: parse and verify against markdown-it', '');
   out.push(
-    'Synthetic digests (`bench/generate.ts`, fixed seed). *verify* = parse + every check of the file. markdown-it renders the same bytes as one document. Times are medians of interleaved rounds; the ratio (time ÷ markdown-it\'s time, lower is better) is the figure that counts on a noisy machine.',
+    'Synthetic digests (`bench/generate.ts`, fixed seed). *parse* builds the model the editor keeps (every paper) from the text; *verify* is `paper-claims verify`\'s work on the file\'s bytes: decode, parse and run every check, a piece at a time. markdown-it renders the same bytes as one document. Times are medians of interleaved rounds; the ratio (time ÷ markdown-it\'s time, lower is better) is the figure that counts on a noisy machine.',
     '',
   );
   if (node.value) {
@@ -424,26 +424,27 @@ function render({ when, host, bundles, node, vscode, durationS }) {
 
     out.push('## Peak memory', '');
     out.push(
-      `Peak resident memory above the Node baseline (a fresh process with the code loaded, ${mb(sizes[0].baselineRss)} RSS) while reading the file and parsing it (*parse*) or parsing and verifying it (*verify*), every result kept; as a multiple of the file's size. Method: ${sizes[0].memoryMethod}. *Retained* is the live heap after a final GC.`,
+      `Peak resident memory above the Node baseline (a fresh process with the code loaded, ${mb(sizes[0].baselineRss)} RSS), as a multiple of the file's size. *verify* is \`paper-claims verify\`'s way: the file's bytes, decoded, parsed and checked a piece at a time, nothing kept but the counts (the target applies here). The editor's way is shown beside it: *parse* keeps the text and every paper (the tree), *verify, all kept* also every check (the Problems panel, hovers, card marks); the text alone is two bytes per character once it holds any non-Latin-1 character such as \`→\`. Method: ${sizes[0].memoryMethod}. *Retained* is the live heap after a final GC. At small sizes V8's fixed heap reserve (its young generation is 16 MB and more) dwarfs the file, so the multiples there say little; the target is judged on the largest file.`,
       '',
     );
+    const biggest = sizes[sizes.length - 1];
     out.push(
       table(
-        ['Cards', 'File', 'parse: peak', 'verify: peak', 'verify: retained', 'Target', 'Result (verify)'],
+        ['Cards', 'File', 'verify: peak', 'Target', 'Result', 'editor, parse: peak', 'editor, verify all kept: peak', 'editor, verify all kept: retained'],
         sizes.map((s) => [
           int(s.cards),
           mb(s.bytes),
-          `${mb(s.parsePeak)} (${x(s.parsePeakOverFile, 1)})`,
           `${mb(s.verifyPeak)} (${x(s.verifyPeakOverFile, 1)})`,
-          `${mb(s.verifyRetained)} (${x(s.verifyRetained / s.bytes, 1)})`,
-          `≤ ${TARGETS.memoryOverFile}× file`,
-          mark(s.verifyPeakOverFile <= TARGETS.memoryOverFile),
+          s === biggest ? `≤ ${TARGETS.memoryOverFile}× file` : '–',
+          s === biggest ? mark(s.verifyPeakOverFile <= TARGETS.memoryOverFile) : '–',
+          `${mb(s.parsePeak)} (${x(s.parsePeakOverFile, 1)})`,
+          `${mb(s.keptPeak)} (${x(s.keptPeakOverFile, 1)})`,
+          `${mb(s.keptRetained)} (${x(s.keptRetained / s.bytes, 1)})`,
         ]),
       ),
       '',
     );
-    const biggest = sizes[sizes.length - 1];
-    summary.push([`Peak memory, ${int(biggest.cards)} cards, verify`, `≤ ${TARGETS.memoryOverFile}× file`, x(biggest.verifyPeakOverFile, 1), mark(biggest.verifyPeakOverFile <= TARGETS.memoryOverFile)]);
+    summary.push([`Peak memory, ${int(biggest.cards)} cards, verify (streamed, as the CLI does)`, `≤ ${TARGETS.memoryOverFile}× file`, x(biggest.verifyPeakOverFile, 1), mark(biggest.verifyPeakOverFile <= TARGETS.memoryOverFile)]);
   } else {
     notMeasured('Throughput, growth, memory', node);
   }
@@ -497,7 +498,7 @@ function render({ when, host, bundles, node, vscode, durationS }) {
       '- **Bundle size**: bytes of the files `scripts/build.mjs --production` writes (esbuild, minified, no source maps), gzip at zlib\'s default level. The biggest inputs are esbuild\'s `bytesInOutput` per input file from `dist/meta-*.json`, summed per npm package. The references bundle `import * as m from \'mathjs\'` and `import * as z from \'zod\'` (each kept whole by assigning the namespace to a global) with esbuild\'s JS API in memory: minified, platform node, cjs.',
       '- **Throughput**: `bench/run.ts`, bundled with esbuild and run with `node --expose-gc`. The digests (`bench/generate.ts`, seed 20261129) are written to `bench/tmp/digest-N.txt`. Warm-up: three passes of every task over the 1,000-card digest. Then per size, rounds of the three tasks (parse, verify, markdown-it `render`) in a rotated order with a forced GC before each task; up to 15, 7 and 3 rounds for 1k, 10k and 100k cards, fewer when another round would overrun a time budget per size (20, 60, 120 s), never fewer than one. MB/s = file bytes (10^6) ÷ median time.',
       '- **Growth**: median time at 100,000 cards ÷ median time at 10,000 cards, same run.',
-      '- **Peak memory**: for each size and for parse and verify apart, a fresh `node --expose-gc` child loads the code, collects garbage, takes its RSS as the baseline and resets the kernel\'s RSS high-water mark (`/proc/self/clear_refs`), then reads the file (a JavaScript string: two bytes per character once the text holds any non-Latin-1 character such as `→`), parses it (and verifies it), keeping every result alive, and reports the high-water mark (`VmHWM`) minus the baseline. Without that reset (not Linux), getrusage\'s maxRSS is used.',
+      '- **Peak memory**: for each size and each task apart, a fresh `node --expose-gc` child loads the code, collects garbage, takes its RSS as the baseline and resets the kernel\'s RSS high-water mark (`/proc/self/clear_refs`), then reads the file and runs the task, keeping alive what the task keeps (verify: the file\'s bytes; parse: the text and every paper; verify all kept: the text, every paper and every check), and reports the high-water mark (`VmHWM`) minus the baseline. Without that reset (not Linux), getrusage\'s maxRSS is used.',
       `- **Activation**: code-server ${CODE_SERVER_VERSION} with a fresh profile and headless Chromium, started once per sample with an empty workspace folder; the extension under development is a copy of the production build (\`bench/tmp/extension/\`). The bench module (\`bench/vscode/index.ts\`) waits 2 s for the window to settle, checks the extension is not yet active, and times \`activate()\` with \`performance.now()\`: loading the bundle and running \`activate\`. The first workspace scan runs after activation without being awaited by it; its time is shown apart. The bundle-load estimate is, at the end of the same window, the time to \`require\` a fresh copy of \`dist/extension.js\` (placed beside it, deleted afterwards) without calling \`activate\`: the part of activation that only a smaller or lazier bundle can reduce.`,
       '- **Card paint**: same windows, after activation: the sample is copied into `<workspace>/seeds/` and indexed, then the time from `executeCommand(\'paperClaims.openCard\', ref)` to `onDidRender` with the paper\'s title, measured in the extension host. Between warm cards, 150 ms pause; before them, the first card\'s verification is awaited so its repaint does not overlap.',
       '- Medians everywhere; max shown beside them. The machine is shared, so absolute times vary between runs; the ratios against markdown-it are the comparable figures.',
