@@ -6,7 +6,7 @@
 // yields fewer checks, never an exception.
 import { Check, SEVERITY_OF, Severity, Verdict, VERDICT_RANK } from './check';
 import { locate, Paper, SeedFile, TextField } from './model';
-import { firstStartingAt, isSpaceCode, Quantity, Range, Reading, readQuantities } from './quantity';
+import { describe, firstStartingAt, isSpaceCode, Quantity, Range, Reading, readQuantities } from './quantity';
 import {
   closed,
   divQ,
@@ -34,7 +34,7 @@ import {
   contains,
 } from './rounding';
 import { findDamage } from './checks/damaged';
-import { groupThousands, isWordCode, suffixStart, suffixStartNotIn, trimEndChar } from './text';
+import { groupThousands, invisiblesWithin, isWordCode, sourceOffset, suffixStart, suffixStartNotIn, trimEndChar, VisibleText, withoutInvisibles } from './text';
 import { checkDirections, subjectPart } from './checks/direction';
 import { subjectOf } from './checks/subject';
 
@@ -50,7 +50,10 @@ export const FIELD_LABEL: Record<FieldKey, string> = {
 export interface FieldInfo {
   key: FieldKey;
   field: TextField;
+  /** The field's text as a reader sees it (invisible characters removed); every offset below is into this text. */
   text: string;
+  /** The way back from offsets in `text` to offsets in `field.text`. */
+  visible: VisibleText;
   reading: Reading;
   clauses: Array<{ start: number; end: number }>;
   pairs: Pair[];
@@ -279,9 +282,19 @@ function labelFor(text: string, qu: Quantity, from: number): string {
   return label.replace(/[^\p{L}\p{N}+\-_. /]/gu, '').trim();
 }
 
+/** Records on each quantity the invisible characters that were written inside it (a reader would not see them). */
+function markInvisibles(qs: Quantity[], visible: VisibleText, original: string): void {
+  for (const qu of qs) {
+    const names = invisiblesWithin(visible, original, qu.start, qu.end);
+    if (names.length > 0) qu.invisible = names;
+  }
+}
+
 export function analyseField(key: FieldKey, field: TextField): FieldInfo {
-  const text = field.text;
+  const visible = withoutInvisibles(field.text);
+  const text = visible.text;
   const reading = readQuantities(text);
+  if (visible.removed) markInvisibles(reading.quantities, visible, field.text);
   const clauses = splitClauses(text);
   const claims: Claim[] = [];
   const values: Quantity[] = [];
@@ -345,7 +358,7 @@ export function analyseField(key: FieldKey, field: TextField): FieldInfo {
     }
     if (any) group++;
   }
-  const info: FieldInfo = { key, field, text, reading, clauses, pairs, claims, values };
+  const info: FieldInfo = { key, field, text, visible, reading, clauses, pairs, claims, values };
   for (const p of pairs) p.field = info;
   return info;
 }
@@ -756,7 +769,10 @@ function partOfWhole(p: Pair): Computation | undefined {
 // ---------------------------------------------------------------------------------------------------------------
 // Building checks.
 
-function rangeOf(info: FieldInfo, start: number, end: number): Check['range'] {
+function rangeOf(info: FieldInfo, visibleStart: number, visibleEnd: number): Check['range'] {
+  // Offsets into the visible text, mapped back to the source text (which may hold invisible characters).
+  const start = sourceOffset(info.visible, visibleStart);
+  const end = sourceOffset(info.visible, Math.max(visibleStart, visibleEnd), true);
   const field = info.field;
   const parts = field.parts;
   if (parts === undefined || parts.length === 0) {
@@ -775,13 +791,38 @@ export function makeCheck(
   start: number,
   end: number,
   fields: Omit<Check, 'range' | 'severity'> & { severity?: Severity },
+  inputs?: readonly Quantity[],
 ): Check {
   // Every caller passes a fresh object literal: complete it in place rather than copying it (the keys keep their
   // order, `severity` and `range` come last unless `severity` was given, exactly as with a spread).
   const check = fields as Check;
+  const hidden = invisibleNote(info, start, end, inputs);
+  if (hidden) check.message += `; ${hidden}`;
   check.severity = fields.severity ?? SEVERITY_OF[fields.verdict];
   check.range = rangeOf(info, start, end);
   return check;
+}
+
+/**
+ * What a reader should know about the numbers a check read: those written with invisible characters inside (in the
+ * check's own span, or among its inputs). The characters were ignored, but a number that hides them may have been
+ * tampered with, and other tools may read it differently.
+ */
+function invisibleNote(info: FieldInfo, start: number, end: number, inputs: readonly Quantity[] | undefined): string | undefined {
+  const found: Quantity[] = [];
+  const add = (qu: Quantity): void => {
+    if (qu.invisible && !found.includes(qu)) found.push(qu);
+  };
+  if (inputs) for (const qu of inputs) add(qu);
+  if (info.visible.removed) {
+    const qs = info.reading.quantities;
+    for (let k = firstStartingAt(qs, start); k < qs.length && qs[k].start < end; k++) add(qs[k]);
+  }
+  if (found.length === 0) return undefined;
+  return found
+    .slice(0, 3)
+    .map((qu) => `${describe(qu)} contains ${qu.invisible!.length === 1 ? 'an invisible character' : 'invisible characters'} (${qu.invisible!.join(', ')}), ignored in reading it`)
+    .join('; ');
 }
 
 const VERDICT_WORD: Record<Verdict, string> = {
@@ -959,7 +1000,7 @@ function buildClaimCheck(info: FieldInfo, claim: Claim, best: Candidate, pairFie
     },
     fix,
     chart: chartOfComputation(best.comp),
-  });
+  }, best.comp.chartPair ? [qu, best.comp.chartPair.a, best.comp.chartPair.b] : [qu]);
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -1064,7 +1105,7 @@ function crossFieldCheck(info: FieldInfo, claim: Claim, pairs: Pair[]): Check | 
         closest: best.j.closest ? formatQ(best.j.closest, (best.j.closest === undefined ? 0 : r.high.decimals)) : undefined,
       },
       chart: chartOfComputation(best.comp),
-    });
+    }, [r.low, r.high, best.p.a, best.p.b]);
   }
   let best: Candidate | undefined;
   let bestPair: Pair | undefined;
@@ -1327,7 +1368,7 @@ function restatements(fields: FieldInfo[], numbers: FieldInfo): Check[] {
                 { label: FIELD_LABEL[info.key], value: x.value },
                 { label: FIELD_LABEL[numbers.key], value: toNumber(vy) },
               ],
-            }),
+            }, [x, y]),
           );
         }
         break;

@@ -50,6 +50,9 @@ export interface Quantity {
   plus: boolean;
   /** Index of the range this number belongs to, if any. */
   range?: number;
+  /** Invisible characters that were written inside the quantity and ignored in reading it (`U+200B`…): set by the
+   * checker, which reads the text without them (see `withoutInvisibles`). */
+  invisible?: string[];
 }
 
 export interface Range {

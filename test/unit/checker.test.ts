@@ -29,13 +29,18 @@ const byTitle = (start: string): Check[] => {
 };
 const lineText = (c: Check): string => seedText.split(/\r?\n/)[c.range.line].slice(c.range.column, c.range.endColumn);
 
+/** One card in the seed's format. */
+function cardText(numbers: string, finding = 'A finding.', title = 'A method for testing', summary = 'A summary.'): string {
+  return `${title}\n\n0.70\n0.60\n0.80\n5\n\n${summary}\n\nKey finding\n\n${finding}\n\nNumbers: ${numbers}\n`;
+}
 /** Builds one card in the seed's format and checks it. */
 function card(numbers: string, finding = 'A finding.', title = 'A method for testing', summary = 'A summary.'): Check[] {
-  const text = `${title}\n\n0.70\n0.60\n0.80\n5\n\n${summary}\n\nKey finding\n\n${finding}\n\nNumbers: ${numbers}\n`;
-  const s = parseSeed(text);
+  const s = parseSeed(cardText(numbers, finding, title, summary));
   assert.equal(s.papers.length, 1);
   return checkPaper(s.papers[0]);
 }
+/** The source text a range covers (single-line ranges). */
+const textAt = (source: string, r: Check['range']): string => source.split('\n')[r.line].slice(r.column, r.endColumn);
 const flagged = (cs: Check[]): Check[] => cs.filter((c) => c.severity !== 'info');
 
 // ---- the seed file ----------------------------------------------------------------------------------------
@@ -240,6 +245,76 @@ test('a 1 MB line is checked in well under a second', () => {
     const t0 = Date.now();
     card(line);
     assert.ok(Date.now() - t0 < 1500, `${unit}: ${Date.now() - t0} ms`);
+  }
+});
+
+// ---- invisible characters ------------------------------------------------------------------------------
+
+const INVISIBLES = ['\u200b', '\u200c', '\u200d', '\u2060', '\ufeff'];
+
+test('invisible characters inside a number are ignored: 4\u200b0% reads as 40%, and the message says so', () => {
+  const plain = card('Acc 40.0% vs 38.0% (+2.0pp)').find((c) => c.kind === 'difference')!;
+  assert.equal(plain.computed, '1.90…2.10 pp');
+  for (const z of INVISIBLES) {
+    const name = `U+${z.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
+    const cs = card(`Acc 4${z}0.0% vs 38.0% (+2.0pp)`);
+    const d = cs.find((c) => c.kind === 'difference');
+    assert.equal(d?.verdict, 'consistent', `${name}: ${d?.message}`);
+    assert.equal(d!.computed, plain.computed, name);
+    assert.deepEqual(d!.explanation.inputs, plain.explanation.inputs, `${name}: the values as read`);
+    assert.ok(d!.message.includes(`40.0% contains an invisible character (${name}), ignored`), d!.message);
+  }
+  // In the claim itself, and around the number and its unit.
+  const cs = card('Acc 40.0% vs 38.0% (\u200b+\u200b2\u2060.\u200b0\u200dpp\u200b)');
+  const d = cs.find((c) => c.kind === 'difference');
+  assert.equal(d?.verdict, 'consistent', d?.message);
+  assert.equal(d?.stated, '+2.0pp');
+  assert.match(d!.message, /invisible characters \(U\+200B, U\+2060, U\+200D\)/);
+  // A number without them says nothing of the kind.
+  assert.doesNotMatch(plain.message, /invisible/);
+  // Joiners between two non-ASCII characters belong to the script or emoji, not to a number: nothing to say.
+  const emoji = card('👩\u200d💻 40.0% vs 38.0% (+2.0pp)').find((c) => c.kind === 'difference');
+  assert.equal(emoji?.verdict, 'consistent');
+  assert.doesNotMatch(emoji!.message, /invisible/);
+});
+
+test('invisible characters: a wrong claim is still caught, and ranges and fixes point into the original text', () => {
+  const numbers = 'GLUE 8\u200b4.6 → 83.9 (∆ −0\u200b.4) and \u200b\u200bmore';
+  const source = cardText(numbers);
+  const d = flagged(card(numbers)).find((c) => c.kind === 'difference');
+  assert.equal(d?.verdict, 'inconsistent');
+  assert.equal(textAt(source, d!.range), '−0\u200b.4');
+  assert.equal(textAt(source, d!.fix!.range), '−0\u200b.4', 'the fix replaces the whole number, invisible character included');
+  assert.equal(d!.fix!.replacement, '−0.7');
+  // After the invisible characters on the line, columns still count them.
+  const later = '9.0 GB vs 1.0 GB (9×) | a\u200bb\u2060c 36.0 GB → 9.0 GB (80% reduction)';
+  const p = flagged(card(later)).find((c) => c.kind === 'percent-change');
+  assert.equal(p?.verdict, 'inconsistent');
+  assert.equal(textAt(cardText(later), p!.range), '80%');
+  // In a finding joined from two lines, the second line's columns are right too.
+  const finding = 'Memory falls from 3\u200b6.0 GB\nto 9.0 GB (\u200b80% reduction).';
+  const f = flagged(card('none', finding)).find((c) => c.kind === 'percent-change');
+  assert.equal(f?.verdict, 'inconsistent');
+  assert.equal(textAt(cardText('none', finding), f!.range), '80%');
+});
+
+test('invisible characters: hostile cards never throw and every range stays on its line', () => {
+  const hostile = [
+    '\u200b'.repeat(5000),
+    `${'4\u200b'.repeat(2000)}% → 1%`,
+    `${'\u200d'.repeat(300)}40% vs 38% (+2pp)${'\ufeff'.repeat(300)}`,
+    '\u200b4\u200b0\u200b%\u200b \u200bv\u200bs\u200b 3\u200b8\u200b%\u200b (\u200b+\u200b2\u200bp\u200bp\u200b)',
+    '1\u200b,\u200b312 → 1\u2060e\u206017 (+5%) ∆\u200b',
+    '\u200b'.repeat(3) + '87.82\u200b88.69 and 147.0\u200b-0.65)',
+  ];
+  for (const numbers of hostile) {
+    const source = cardText(numbers, `Key ${numbers.slice(0, 200)}`);
+    const lines = source.split('\n');
+    for (const c of card(numbers, `Key ${numbers.slice(0, 200)}`)) {
+      assert.notEqual(c.kind, 'internal', c.message);
+      assert.ok(c.range.endColumn <= lines[c.range.endLine].length, `${c.kind} ends inside its line`);
+      assert.ok(c.range.line < c.range.endLine || c.range.column <= c.range.endColumn);
+    }
   }
 });
 
