@@ -34,7 +34,7 @@ import {
   contains,
 } from './rounding';
 import { findDamage } from './checks/damaged';
-import { groupThousands, invisiblesWithin, isWordCode, sourceOffset, suffixStart, suffixStartNotIn, trimEndChar, VisibleText, withoutInvisibles } from './text';
+import { groupThousands, invisiblesWithin, isWordCode, sourceOffset, suffixStart, suffixStartNotIn, trimEndChar, VisibleText, withoutInvisibles, withoutTags } from './text';
 import { checkDirections, subjectPart } from './checks/direction';
 import { subjectOf } from './checks/subject';
 
@@ -275,7 +275,8 @@ function labelFor(text: string, qu: Quantity, from: number): string {
   let label: string;
   if (bracket && !/\d/.test(bracket[1])) label = bracket[1];
   else {
-    const before = trimLabelEnd(text.slice(Math.max(from, qu.start - 40), qu.start)).trim();
+    // Without markup: the label of `<td>Ours</td><td>40.1` is "Ours", not "td".
+    const before = trimLabelEnd(withoutTags(text.slice(Math.max(from, qu.start - 40), qu.start))).trim();
     const words = before.split(/\s+/).filter((w) => w !== '' && !/^(vs\.?|versus|to|from|of|and|→|->|=>|avg|average|with|is|at|on)$/i.test(w));
     label = words.slice(-2).join(' ');
   }

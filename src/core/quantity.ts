@@ -5,7 +5,7 @@
 //
 // The scanner walks the text once by hand; the only regular expressions run on short, bounded slices around a
 // number (a few dozen characters), so reading a 1 MB line takes linear time whatever it contains.
-import { isWordCode } from './text';
+import { closesTag, isWordCode } from './text';
 
 export type Dimension = 'none' | 'count' | 'bytes' | 'time' | 'percent' | 'pp' | 'factor' | 'bits';
 export type Qualifier = 'approx' | 'gt' | 'ge' | 'lt' | 'le';
@@ -411,7 +411,7 @@ export function readQuantities(text: string): Reading {
     let qStart = numStart;
     if (!name && !glued && lc !== undefined && (wordy || '<>~≈∼≃≤≥='.includes(lc))) {
       const qm = qualifierAtEnd((head ??= text.slice(headStart, numStart)));
-      if (qm) {
+      if (qm && !(qm.token === '>' && closesTag(text, numStart - qm.length))) {
         qualifierRaw = qm.token;
         qualifier = qualifierOf(qm.token);
         qStart = numStart - qm.length;

@@ -40,6 +40,52 @@ export function isWordCode(c: number): boolean {
   return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
 }
 
+/** How far back from a `>` the `<` of its tag may be: long enough for a tag with a few attributes. */
+const MAX_TAG = 256;
+
+const isAsciiLetterCode = (c: number): boolean => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+
+/**
+ * Where the HTML-like tag that the `>` at `gt` closes begins (`<b>`, `</span>`, `<br/>`, `<td align="right">`), or
+ * -1: scanned back by hand, `<`, an optional `/`, a letter, then anything but `<` and `>` (except inside quotes), at
+ * most MAX_TAG characters. Cards exported from HTML keep such tags, and `<b>40%` is not "more than 40%".
+ */
+export function tagStartBefore(text: string, gt: number): number {
+  let quote = 0;
+  for (let i = gt - 1; i >= 0 && gt - i <= MAX_TAG; i--) {
+    const c = text.charCodeAt(i);
+    if (quote !== 0) {
+      if (c === quote) quote = 0;
+    } else if (c === 34 || c === 39) quote = c; // " or '
+    else if (c === 62) return -1; // another > first: in `>>40` the second one is a bound after a tag
+    else if (c === 60) {
+      // < then an optional / then the tag's name
+      const name = text.charCodeAt(i + 1) === 47 ? i + 2 : i + 1;
+      return name < gt && isAsciiLetterCode(text.charCodeAt(name)) ? i : -1;
+    }
+  }
+  return -1;
+}
+
+/** Whether the `>` at `gt` closes an HTML-like tag (see `tagStartBefore`). */
+export function closesTag(text: string, gt: number): boolean {
+  return tagStartBefore(text, gt) >= 0;
+}
+
+/** `s` with each HTML-like tag (`<b>`, `</span>`: see `tagStartBefore`) replaced by a space, for reading labels. */
+export function withoutTags(s: string): string {
+  if (!s.includes('>')) return s;
+  let out = '';
+  let copied = 0;
+  for (let gt = s.indexOf('>'); gt !== -1; gt = s.indexOf('>', gt + 1)) {
+    const lt = tagStartBefore(s, gt);
+    if (lt < copied) continue; // not a tag (-1), or one overlapping a tag already removed
+    out += `${s.slice(copied, lt)} `;
+    copied = gt + 1;
+  }
+  return copied === 0 ? s : out + s.slice(copied);
+}
+
 /** Zero-width space, word joiner and zero-width no-break space (a BOM inside the text): they never carry meaning. */
 const isAlwaysInvisible = (c: number): boolean => c === 0x200b || c === 0x2060 || c === 0xfeff;
 /** Zero-width non-joiner and joiner: invisible too, but scripts and emoji need them between their characters. */

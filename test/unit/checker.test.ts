@@ -318,6 +318,25 @@ test('invisible characters: hostile cards never throw and every range stays on i
   }
 });
 
+// ---- markup ------------------------------------------------------------------------------------------------
+
+test('HTML tags around numbers: the > of <b> is not a lower bound', () => {
+  const wrong = flagged(card('Acc <b>40%</b> vs <b>38%</b> (+5pp)'));
+  assert.equal(wrong[0]?.verdict, 'inconsistent', 'a wrong difference between tagged numbers is caught');
+  assert.equal(wrong[0].fix?.replacement, '+2');
+  const right = card('Acc <b>40.0%</b> vs <b>38.0%</b> (+2.0pp)').find((c) => c.kind === 'difference');
+  assert.equal(right?.verdict, 'consistent');
+  assert.doesNotMatch(right!.message, /bound/);
+  assert.deepEqual(right!.explanation.inputs.map((i) => i.split(' = ')[0]), ['A (Acc)', 'B (B)'], 'tag names are not labels');
+  const cells = card('<td>Ours</td><td>40.1</td> vs <td>Base</td><td>38.0</td> (+2.1)').find((c) => c.kind === 'difference');
+  assert.equal(cells?.verdict, 'consistent');
+  assert.deepEqual(cells!.explanation.inputs.map((i) => i.split(' = ')[0]), ['A (Ours)', 'B (Base)']);
+  // A real bound inside markup is still one.
+  const b = card('Memory <i>>780 GB</i> -> <i><48 GB</i>').find((c) => c.kind === 'bound');
+  assert.equal(b?.verdict, 'bound');
+  assert.match(b!.computed, /> 16\.25×/);
+});
+
 // ---- reports --------------------------------------------------------------------------------------------
 
 test('JSON report follows the contract', () => {
