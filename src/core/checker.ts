@@ -650,15 +650,23 @@ function positive(qu: Quantity): boolean {
   return qu.value > 0 && qu.sign !== '-';
 }
 
-/** after − before (change) or A − B (compare), in the unit of the values; divided by `unitScale` for the claim. */
-function difference(p: Pair, claimScale: number): Computation {
+/** The decimals a value's last digit stands for in a unit `unitScale` times the base unit (1.0 GB in MB: −2). */
+function decimalsIn(v: Quantity, unitScale: number): number {
+  return v.decimals - Math.round(Math.log10((v.scale || 1) / unitScale));
+}
+
+/**
+ * after − before (change) or A − B (compare), in the claim's unit when it has one of the values' dimension
+ * (`claimScale`, `claimUnit`: `1.5 h → 45 min (−45 min)` is computed in minutes), else in the unit of the values.
+ */
+function difference(p: Pair, claimScale: number, claimUnit = ''): Computation {
   const [x, y] = p.kind === 'change' ? [p.b, p.a] : [p.a, p.b];
   const s = scaleQ(claimScale);
   const ix = intervalOf(x);
   const iy = intervalOf(y);
   const interval = affine(subInterval(ix, iy), ONE.div(s));
   const point = divBy(exactBase(x).sub(exactBase(y)), s);
-  const suffix = p.a.dimension === 'percent' || p.b.dimension === 'percent' ? ' pp' : unitSuffix(p);
+  const suffix = p.a.dimension === 'percent' || p.b.dimension === 'percent' ? ' pp' : claimUnit ? ` ${claimUnit}` : unitSuffix(p);
   return {
     kind: 'difference',
     formula: p.kind === 'change' ? 'after − before' : 'A − B',
@@ -669,7 +677,7 @@ function difference(p: Pair, claimScale: number): Computation {
     bounded: isBound(x) || isBound(y),
     approxInputs: x.qualifier === 'approx' || y.qualifier === 'approx',
     chartPair: p,
-    decimals: Math.max(x.decimals, y.decimals) + 1 + Math.round(Math.log10((p.a.scale || 1) / claimScale)),
+    decimals: Math.max(decimalsIn(x, claimScale), decimalsIn(y, claimScale)) + 1,
   };
 }
 
@@ -883,7 +891,8 @@ function candidatesFor(claim: Claim, p0: Pair, text: string, subject?: () => str
     case 'difference': {
       if (p.kind === 'part') return out;
       if (qu.dimension === 'pp' && !percentValues && p.a.dimension !== 'none') return out;
-      const comp = difference(p, qu.dimension === 'none' || qu.dimension === 'pp' ? p.a.scale || 1 : qu.scale);
+      const inClaimUnit = qu.dimension !== 'none' && qu.dimension !== 'pp';
+      const comp = difference(p, inClaimUnit ? qu.scale : p.a.scale || 1, inClaimUnit ? qu.unit : '');
       const unsignedWithWord = qu.sign === '' && !qu.delta;
       if (unsignedWithWord) {
         // "2.4pp higher": a magnitude whose direction is given by the word.

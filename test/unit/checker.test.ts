@@ -213,6 +213,17 @@ test('unit conversion: values in different units of one dimension', () => {
   assert.deepEqual(flagged(card('1.5 h → 45 min (2× faster)')), []);
 });
 
+test('unit conversion: a difference stated in another unit is computed and shown in that unit', () => {
+  const minutes = card('1.5 h → 45 min (−45 min)').find((c) => c.kind === 'difference');
+  assert.equal(minutes?.verdict, 'consistent');
+  assert.equal(minutes!.computed, '−48.5…−41.5 min');
+  const mb = card('1.0 GB → 1536 MB (+536 MB)').find((c) => c.kind === 'difference');
+  assert.equal(mb?.verdict, 'consistent');
+  assert.equal(mb!.computed, '485.5…586.5 MB');
+  assert.equal(card('2.0 s vs 500 ms (+1500 ms)').find((c) => c.kind === 'difference')?.computed, '1449.5…1550.5 ms');
+  assert.equal(flagged(card('2.00 s vs 500 ms (+1600 ms)'))[0]?.fix?.replacement, '+1500');
+});
+
 test('direction words against the numbers', () => {
   assert.equal(flagged(card('Val accuracy: AdamQ 71.2% vs AdamW 72.9%', 'AdamQ outperforms AdamW.'))[0].kind, 'direction');
   assert.equal(flagged(card('Peak memory: ours 41 GB vs baseline 35 GB', 'The method reduces peak memory.'))[0].kind, 'direction');
