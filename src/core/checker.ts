@@ -6,7 +6,7 @@
 // yields fewer checks, never an exception.
 import { Check, SEVERITY_OF, Severity, Verdict, VERDICT_RANK } from './check';
 import { locate, Paper, SeedFile, TextField } from './model';
-import { describe, firstStartingAt, isSpaceCode, Quantity, Range, Reading, readQuantities } from './quantity';
+import { binaryReadingDiffers, binaryScale, describe, firstStartingAt, hasDecimalByteUnit, inBinaryUnits, isSpaceCode, Quantity, Range, Reading, readQuantities } from './quantity';
 import {
   closed,
   divQ,
@@ -875,7 +875,51 @@ function swapped(p: Pair): Pair {
   return { ...p, a: p.b, b: p.a, labelA: p.labelB, labelB: p.labelA, chartSwapped: true } as Pair;
 }
 
-function candidatesFor(claim: Claim, p0: Pair, text: string, subject?: () => string): Candidate[] {
+const isFlagged = (v: Verdict): boolean => v === 'near-miss' || v === 'inconsistent';
+
+/** How the binary reading relates the byte units of these quantities, for the explanation: `1 GB = 1024 MB`,
+ * `1 GB = 1 GiB` (the largest decimal unit against the largest other one). */
+function binaryUnitsNote(qs: readonly Quantity[]): string {
+  const bytes = qs.filter((qu) => qu.dimension === 'bytes').sort((x, y) => binaryScale(y) - binaryScale(x));
+  const decimal = bytes.find(hasDecimalByteUnit);
+  const other = bytes.find((qu) => qu.unit !== decimal?.unit);
+  if (!decimal || !other) return 'binary byte units';
+  const [big, small] = binaryScale(decimal) >= binaryScale(other) ? [decimal, other] : [other, decimal];
+  const name = (qu: Quantity): string => (qu.unit === 'B' ? 'bytes' : qu.unit);
+  const factor = binaryScale(big) / binaryScale(small);
+  return `1 ${name(big)} = ${factor < 10_000 ? factor : groupThousands(String(factor))} ${name(small)}`;
+}
+
+/** `comp` computed from values read in binary units, saying so in its formula (which the message and the
+ * explanation show). */
+function inBinaryReading(comp: Computation, note: string): Computation {
+  return { ...comp, formula: `${comp.formula}, in binary units (${note})` };
+}
+
+/**
+ * Every way to read a claim against a pair; the caller keeps the best. Byte units are read as decimal first and,
+ * when their binary reading can change the result (GB against MB), as binary too: the method accepts both. A binary
+ * reading is kept unless it is plainly inconsistent (a failure is reported in the decimal reading, with its fix).
+ */
+function candidatesFor(claim: Claim, p: Pair, text: string, subject?: () => string): Candidate[] {
+  const decimal = readingCandidates(claim, p, text, subject);
+  const involved = [claim.q, p.a, p.b];
+  if (decimal.length === 0 || !binaryReadingDiffers(involved)) return decimal;
+  const note = binaryUnitsNote(involved);
+  const binaryClaim: Claim = { ...claim, q: inBinaryUnits(claim.q) };
+  const binaryPair: Pair = { ...p, a: inBinaryUnits(p.a), b: inBinaryUnits(p.b) };
+  const binary: Candidate[] = [];
+  for (const c of readingCandidates(binaryClaim, binaryPair, text, subject)) {
+    if (c.judgement.verdict !== 'inconsistent') binary.push({ ...c, comp: inBinaryReading(c.comp, note) });
+  }
+  // When neither reading agrees, the failure (in the decimal reading) says that the binary one was tried.
+  if (!binary.some((c) => !isFlagged(c.judgement.verdict))) {
+    for (const c of decimal) if (isFlagged(c.judgement.verdict)) c.note = [c.note, `binary units (${note}) do not give it either`].filter(Boolean).join('; ');
+  }
+  return decimal.concat(binary);
+}
+
+function readingCandidates(claim: Claim, p0: Pair, text: string, subject?: () => string): Candidate[] {
   const qu = claim.q;
   // "A vs B (±d)": the change of the card's subject against the other side (A − B unless the card is about B).
   let subjectText = '';
@@ -1086,11 +1130,20 @@ function crossFieldCheck(info: FieldInfo, claim: Claim, pairs: Pair[]): Check | 
   if (candidates.length === 0) return undefined;
   if (claim.type === 'range') {
     let best: { j: ReturnType<typeof rangeJudgement>; comp: Computation; p: Pair } | undefined;
-    for (const p of candidates) {
-      const comp = isFactor ? ratio(p) : relativeChange(p, claim.direction === 'up' ? 'up' : 'down');
-      if (!comp) continue;
+    const consider = (p: Pair, comp: Computation | undefined, binary: boolean): void => {
+      if (!comp) return;
       const j = rangeJudgement(claim, comp);
+      if (binary && j.verdict === 'inconsistent') return; // a failure is reported in the decimal reading
       if (!best || VERDICT_RANK[j.verdict] < VERDICT_RANK[best.j.verdict] || (j.verdict === best.j.verdict && j.steps < best.j.steps)) best = { j, comp, p };
+    };
+    const compute = (p: Pair): Computation | undefined => (isFactor ? ratio(p) : relativeChange(p, claim.direction === 'up' ? 'up' : 'down'));
+    for (const p of candidates) {
+      consider(p, compute(p), false);
+      // Byte units may also be read as binary (see `candidatesFor`).
+      if (binaryReadingDiffers([p.a, p.b])) {
+        const comp = compute({ ...p, a: inBinaryUnits(p.a), b: inBinaryUnits(p.b) });
+        consider(p, comp && inBinaryReading(comp, binaryUnitsNote([p.a, p.b])), true);
+      }
     }
     if (!best) return undefined;
     const r = claim.range!;
@@ -1309,6 +1362,26 @@ function labelsAgree(x: string, y: string): boolean | undefined {
   return a.some((t) => b.has(t));
 }
 
+/** A prose value `x` against the Numbers line's `y`: `y` in `x`'s unit, rounded to `x`'s precision. */
+function restatementOf(x: Quantity, y: Quantity, info: FieldInfo, numbers: FieldInfo): { comp: Computation; vy: Q; j: Judgement } {
+  const sx = scaleQ(x.scale);
+  const vy = exactBase(y).div(sx);
+  const iy = intervalOf(y);
+  const comp: Computation = {
+    kind: 'restatement',
+    formula: `the ${FIELD_LABEL[numbers.key]} value, rounded like the ${FIELD_LABEL[info.key]}`,
+    inputs: [describeInput('value', y)],
+    point: y.qualifier === 'approx' ? null : vy,
+    interval: { lo: iy.lo && iy.lo.div(sx), hi: iy.hi && iy.hi.div(sx), loIncl: iy.loIncl, hiIncl: iy.hiIncl },
+    suffix: x.unitRaw.trim() ? ` ${x.unitRaw.trim()}` : '',
+    bounded: false,
+    approxInputs: y.qualifier === 'approx',
+  };
+  if (y.qualifier !== 'approx') comp.interval = { lo: vy, hi: vy, loIncl: true, hiIncl: true };
+  const stated: Stated = { value: exact(x.raw) ?? ZERO, decimals: x.decimals, qualifier: x.qualifier === 'approx' ? undefined : x.qualifier };
+  return { comp, vy, j: judge(stated, comp) };
+}
+
 function restatements(fields: FieldInfo[], numbers: FieldInfo): Check[] {
   const out: Check[] = [];
   const done = new Set<Quantity>();
@@ -1330,23 +1403,17 @@ function restatements(fields: FieldInfo[], numbers: FieldInfo): Check[] {
           [p.a, np.a],
           [p.b, np.b],
         ] as Array<[Quantity, Quantity]>) {
-          // Express the Numbers value in the prose value's unit and round it to the prose value's precision.
-          const sx = scaleQ(x.scale);
-          const vy = exactBase(y).div(sx);
-          const iy = intervalOf(y);
-          const comp: Computation = {
-            kind: 'restatement',
-            formula: `the ${FIELD_LABEL[numbers.key]} value, rounded like the ${FIELD_LABEL[info.key]}`,
-            inputs: [describeInput('value', y)],
-            point: y.qualifier === 'approx' ? null : vy,
-            interval: { lo: iy.lo && iy.lo.div(sx), hi: iy.hi && iy.hi.div(sx), loIncl: iy.loIncl, hiIncl: iy.hiIncl },
-            suffix: x.unitRaw.trim() ? ` ${x.unitRaw.trim()}` : '',
-            bounded: false,
-            approxInputs: y.qualifier === 'approx',
-          };
-          if (y.qualifier !== 'approx') comp.interval = { lo: vy, hi: vy, loIncl: true, hiIncl: true };
-          const stated: Stated = { value: exact(x.raw) ?? ZERO, decimals: x.decimals, qualifier: x.qualifier === 'approx' ? undefined : x.qualifier };
-          let j = judge(stated, comp);
+          let { comp, vy, j } = restatementOf(x, y, info, numbers);
+          // Byte units in different units (16.0 GB against 16,384 MB) may agree in their binary reading.
+          let binaryNote = '';
+          if (isFlagged(j.verdict) && binaryReadingDiffers([x, y])) {
+            const binary = restatementOf(inBinaryUnits(x), inBinaryUnits(y), info, numbers);
+            if (!isFlagged(binary.j.verdict)) {
+              binaryNote = binaryUnitsNote([x, y]);
+              ({ vy, j } = binary);
+              comp = inBinaryReading(binary.comp, binaryNote);
+            }
+          }
           const text = info.text.slice(x.start, x.end);
           if (done.has(x)) continue;
           if (j.verdict === 'near-miss' || j.verdict === 'inconsistent') {
@@ -1356,10 +1423,9 @@ function restatements(fields: FieldInfo[], numbers: FieldInfo): Check[] {
             if (labelsAgree(lx, ly) !== true) continue;
           }
           done.add(x);
-          void (j = j);
           let closestText: string | undefined;
           let fix: Check['fix'];
-          let message = `${text}: ${VERDICT_WORD[j.verdict]} with ${numbers.text.slice(y.start, y.end)} on the Numbers line (rounded to ${j.computedText === '' ? '' : formatQ(vy, x.decimals)}${comp.suffix})`;
+          let message = `${text}: ${VERDICT_WORD[j.verdict]} with ${numbers.text.slice(y.start, y.end)} on the Numbers line (rounded to ${j.computedText === '' ? '' : formatQ(vy, x.decimals)}${comp.suffix}${binaryNote ? `, in binary units: ${binaryNote}` : ''})`;
           if (j.closest && (j.verdict === 'near-miss' || j.verdict === 'inconsistent')) {
             closestText = writeLike(j.closest, x, false);
             fix = { range: rangeOf(info, x.numStart, x.numEnd), replacement: closestText };

@@ -555,6 +555,59 @@ function findRanges(text: string, qs: Quantity[]): Range[] {
   return ranges;
 }
 
+/**
+ * Decimal byte units in their binary reading (1 KB = 1024 bytes, 1 GB = 1024³): writers use GB for both, and the
+ * method accepts either reading. KiB…TiB are binary already and have no other reading.
+ */
+const BINARY_SCALE: ReadonlyMap<string, number> = new Map([
+  ['KB', 1024],
+  ['MB', 1024 ** 2],
+  ['GB', 1024 ** 3],
+  ['TB', 1024 ** 4],
+  ['PB', 1024 ** 5],
+]);
+
+/** Whether the quantity's unit is a decimal byte unit, which can also be read as binary (GB as GiB). */
+export function hasDecimalByteUnit(q: Quantity): boolean {
+  return q.dimension === 'bytes' && BINARY_SCALE.has(q.unit);
+}
+
+/** The quantity's multiplier when its byte unit is read as binary (GB → 1024³ bytes); its own multiplier otherwise. */
+export function binaryScale(q: Quantity): number {
+  return q.dimension === 'bytes' ? (BINARY_SCALE.get(q.unit) ?? q.scale) : q.scale;
+}
+
+const binaryCopies = new WeakMap<Quantity, Quantity>();
+
+/** The quantity with a decimal byte unit read as binary (one copy per quantity, so that what is computed from
+ * it is computed once); the quantity itself when its unit has no binary reading. */
+export function inBinaryUnits(q: Quantity): Quantity {
+  if (!hasDecimalByteUnit(q)) return q;
+  let copy = binaryCopies.get(q);
+  if (copy === undefined) {
+    copy = { ...q, scale: binaryScale(q) };
+    binaryCopies.set(q, copy);
+  }
+  return copy;
+}
+
+/**
+ * Whether reading byte units as binary can change what these quantities give: some unit is decimal (KB…PB) and the
+ * byte units are not all the same (GB against MB, GB against GiB; GB against GB is the same ratio either way).
+ */
+export function binaryReadingDiffers(qs: readonly Quantity[]): boolean {
+  let unit: string | undefined;
+  let mixed = false;
+  let decimal = false;
+  for (const q of qs) {
+    if (q.dimension !== 'bytes') continue;
+    if (unit !== undefined && q.unit !== unit) mixed = true;
+    unit ??= q.unit;
+    if (hasDecimalByteUnit(q)) decimal = true;
+  }
+  return mixed && decimal;
+}
+
 /** The quantity's value in its dimension's base unit (`60K` → 60000, `2.1 GB` → 2.1e9). */
 export function baseValue(q: Quantity): number {
   return q.value * q.scale;

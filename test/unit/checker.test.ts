@@ -259,6 +259,60 @@ test('a 1 MB line is checked in well under a second', () => {
   }
 });
 
+// ---- byte units: decimal and binary readings --------------------------------------------------------------
+
+test('byte units: a claim consistent only in binary units (1 GB = 1024 MB) is accepted and says so', () => {
+  const pct = card('1.00 GB → 512 MB (50.0% reduction)').find((c) => c.kind === 'percent-change');
+  assert.equal(pct?.verdict, 'consistent', pct?.message);
+  assert.match(pct!.message, /binary units \(1 GB = 1024 MB\)/);
+  assert.match(pct!.explanation.formula, /binary units \(1 GB = 1024 MB\)/);
+  const ratio = card('4.00 GB vs 2048 MB (2.00×)').find((c) => c.kind === 'ratio');
+  assert.equal(ratio?.verdict, 'consistent', ratio?.message);
+  assert.match(ratio!.message, /1 GB = 1024 MB/);
+  const diff = card('1.000 GB → 1536 MB (+512 MB)').find((c) => c.kind === 'difference');
+  assert.equal(diff?.verdict, 'consistent', diff?.message);
+  assert.match(diff!.computed, / MB$/);
+  assert.match(diff!.message, /1 GB = 1024 MB/);
+  const bytes = card('2.00 KB → 1024 bytes (50.0% smaller)').find((c) => c.kind === 'percent-change');
+  assert.equal(bytes?.verdict, 'consistent', bytes?.message);
+  assert.match(bytes!.message, /1 KB = 1024 bytes/);
+});
+
+test('byte units: GiB against GB is read both ways', () => {
+  // 8.59 GB is half of 16.0 GiB in decimal GB; 8.00 GB is half only when GB means GiB.
+  const decimal = card('16.0 GiB → 8.59 GB (50.0% reduction)').find((c) => c.kind === 'percent-change');
+  assert.equal(decimal?.verdict, 'consistent');
+  assert.doesNotMatch(decimal!.message, /binary/);
+  const binary = card('16.0 GiB → 8.00 GB (50.0% reduction)').find((c) => c.kind === 'percent-change');
+  assert.equal(binary?.verdict, 'consistent', binary?.message);
+  assert.match(binary!.message, /binary units \(1 GB = 1 GiB\)/);
+});
+
+test('byte units: the decimal reading comes first, and a claim wrong in both readings is still caught', () => {
+  for (const numbers of ['2.0 GB → 500 MB (75% reduction)', '48.0 GB → 12.0 GB (75% reduction)', '64 MiB → 16 MiB (75% reduction)']) {
+    const cs = card(numbers);
+    assert.deepEqual(flagged(cs), [], numbers);
+    assert.ok(cs.every((c) => !/binary/.test(c.message)), numbers);
+  }
+  const wrong = flagged(card('1.00 GB → 512 MB (60.0% reduction)'));
+  assert.equal(wrong[0]?.verdict, 'inconsistent');
+  assert.equal(wrong[0].fix?.replacement, '48.8', 'the fix is the decimal reading');
+  assert.match(wrong[0].message, /binary units \(1 GB = 1024 MB\) do not give it either/);
+  // Same units on both sides: the two readings agree, so nothing is said of them.
+  assert.doesNotMatch(flagged(card('36.0 GB → 9.0 GB (80% reduction)'))[0].message, /binary/);
+});
+
+test('byte units: restatements and ranges stated elsewhere accept the binary reading', () => {
+  const restated = card('Memory 16,384 MB → 4,096 MB (75% reduction)', 'A finding.', 'A title', 'Memory falls from 16.0 GB to 4.0 GB.');
+  assert.deepEqual(flagged(restated), []);
+  const r = restated.find((c) => c.kind === 'restatement' && c.stated === '16.0 GB');
+  assert.equal(r?.verdict, 'consistent');
+  assert.match(r!.message, /1 GB = 1024 MB/);
+  const range = card('Checkpoint 4,096 MB → 1.00 GB', 'Smaller.', 'A codec', 'It compresses checkpoints 4.0–4.05× without loss.').find((c) => c.kind === 'range');
+  assert.equal(range?.verdict, 'consistent', range?.message);
+  assert.match(range!.message, /1 GB = 1024 MB/);
+});
+
 // ---- invisible characters ------------------------------------------------------------------------------
 
 const INVISIBLES = ['\u200b', '\u200c', '\u200d', '\u2060', '\ufeff'];
