@@ -6,7 +6,7 @@
 // yields fewer checks, never an exception.
 import { Check, SEVERITY_OF, Severity, Verdict, VERDICT_RANK } from './check';
 import { locate, Paper, SeedFile, TextField } from './model';
-import { binaryReadingDiffers, binaryScale, describe, firstStartingAt, hasDecimalByteUnit, inBinaryUnits, isSpaceCode, Quantity, Range, Reading, readQuantities } from './quantity';
+import { binaryReadingDiffers, binaryUnitsNote, describe, firstStartingAt, inBinaryUnits, isSpaceCode, Quantity, Range, Reading, readQuantities } from './quantity';
 import {
   closed,
   divQ,
@@ -876,19 +876,6 @@ function swapped(p: Pair): Pair {
 }
 
 const isFlagged = (v: Verdict): boolean => v === 'near-miss' || v === 'inconsistent';
-
-/** How the binary reading relates the byte units of these quantities, for the explanation: `1 GB = 1024 MB`,
- * `1 GB = 1 GiB` (the largest decimal unit against the largest other one). */
-function binaryUnitsNote(qs: readonly Quantity[]): string {
-  const bytes = qs.filter((qu) => qu.dimension === 'bytes').sort((x, y) => binaryScale(y) - binaryScale(x));
-  const decimal = bytes.find(hasDecimalByteUnit);
-  const other = bytes.find((qu) => qu.unit !== decimal?.unit);
-  if (!decimal || !other) return 'binary byte units';
-  const [big, small] = binaryScale(decimal) >= binaryScale(other) ? [decimal, other] : [other, decimal];
-  const name = (qu: Quantity): string => (qu.unit === 'B' ? 'bytes' : qu.unit);
-  const factor = binaryScale(big) / binaryScale(small);
-  return `1 ${name(big)} = ${factor < 10_000 ? factor : groupThousands(String(factor))} ${name(small)}`;
-}
 
 /** `comp` computed from values read in binary units, saying so in its formula (which the message and the
  * explanation show). */

@@ -5,7 +5,7 @@
 //
 // The scanner walks the text once by hand; the only regular expressions run on short, bounded slices around a
 // number (a few dozen characters), so reading a 1 MB line takes linear time whatever it contains.
-import { closesTag, isWordCode } from './text';
+import { closesTag, groupThousands, isWordCode } from './text';
 
 export type Dimension = 'none' | 'count' | 'bytes' | 'time' | 'percent' | 'pp' | 'factor' | 'bits';
 export type Qualifier = 'approx' | 'gt' | 'ge' | 'lt' | 'le';
@@ -606,6 +606,19 @@ export function binaryReadingDiffers(qs: readonly Quantity[]): boolean {
     if (hasDecimalByteUnit(q)) decimal = true;
   }
   return mixed && decimal;
+}
+
+/** How the binary reading relates the byte units of these quantities, for the explanation: `1 GB = 1024 MB`,
+ * `1 GB = 1 GiB` (the largest decimal unit against the largest other one). */
+export function binaryUnitsNote(qs: readonly Quantity[]): string {
+  const bytes = qs.filter((qu) => qu.dimension === 'bytes').sort((x, y) => binaryScale(y) - binaryScale(x));
+  const decimal = bytes.find(hasDecimalByteUnit);
+  const other = bytes.find((qu) => qu.unit !== decimal?.unit);
+  if (!decimal || !other) return 'binary byte units';
+  const [big, small] = binaryScale(decimal) >= binaryScale(other) ? [decimal, other] : [other, decimal];
+  const name = (qu: Quantity): string => (qu.unit === 'B' ? 'bytes' : qu.unit);
+  const factor = binaryScale(big) / binaryScale(small);
+  return `1 ${name(big)} = ${factor < 10_000 ? factor : groupThousands(String(factor))} ${name(small)}`;
 }
 
 /** The quantity's value in its dimension's base unit (`60K` → 60000, `2.1 GB` → 2.1e9). */

@@ -302,6 +302,14 @@ test('byte units: the decimal reading comes first, and a claim wrong in both rea
   assert.doesNotMatch(flagged(card('36.0 GB → 9.0 GB (80% reduction)'))[0].message, /binary/);
 });
 
+test('byte units: direction words accept the binary reading', () => {
+  // 1020 MB is more than 1.00 GB in decimal units, less than it in binary ones.
+  const d = card('Memory 1.00 GB → 1020 MB', 'The method reduces memory.').find((c) => c.kind === 'direction');
+  assert.equal(d?.verdict, 'consistent', d?.message);
+  assert.match(d!.message, /in binary units \(1 GB = 1024 MB\)/);
+  assert.equal(flagged(card('Memory 1.00 GB → 1030 MB', 'The method reduces memory.'))[0]?.kind, 'direction', 'more in both readings');
+});
+
 test('byte units: restatements and ranges stated elsewhere accept the binary reading', () => {
   const restated = card('Memory 16,384 MB → 4,096 MB (75% reduction)', 'A finding.', 'A title', 'Memory falls from 16.0 GB to 4.0 GB.');
   assert.deepEqual(flagged(restated), []);
