@@ -6,7 +6,7 @@
 // yields fewer checks, never an exception.
 import { Check, SEVERITY_OF, Severity, Verdict, VERDICT_RANK } from './check';
 import { locate, NumberField, Paper, SeedFile, TextField } from './model';
-import { firstStartingAt, isSpaceCode, Quantity, Range, Reading, readQuantities } from './quantity';
+import { binaryReadingDiffers, binaryUnitsNote, describe, firstStartingAt, inBinaryUnits, isSpaceCode, Quantity, Range, Reading, readQuantities } from './quantity';
 import {
   closed,
   divQ,
@@ -34,7 +34,7 @@ import {
   contains,
 } from './rounding';
 import { findDamage } from './checks/damaged';
-import { groupThousands, isWordCode, suffixStart, suffixStartNotIn, trimEndChar } from './text';
+import { groupThousands, invisiblesWithin, isWordCode, sourceOffset, suffixStart, suffixStartNotIn, trimEndChar, VisibleText, withoutInvisibles, withoutTags } from './text';
 import { checkDirections, subjectPart } from './checks/direction';
 import { subjectOf } from './checks/subject';
 
@@ -50,7 +50,10 @@ export const FIELD_LABEL: Record<FieldKey, string> = {
 export interface FieldInfo {
   key: FieldKey;
   field: TextField;
+  /** The field's text as a reader sees it (invisible characters removed); every offset below is into this text. */
   text: string;
+  /** The way back from offsets in `text` to offsets in `field.text`. */
+  visible: VisibleText;
   reading: Reading;
   clauses: Array<{ start: number; end: number }>;
   pairs: Pair[];
@@ -272,16 +275,27 @@ function labelFor(text: string, qu: Quantity, from: number): string {
   let label: string;
   if (bracket && !/\d/.test(bracket[1])) label = bracket[1];
   else {
-    const before = trimLabelEnd(text.slice(Math.max(from, qu.start - 40), qu.start)).trim();
+    // Without markup: the label of `<td>Ours</td><td>40.1` is "Ours", not "td".
+    const before = trimLabelEnd(withoutTags(text.slice(Math.max(from, qu.start - 40), qu.start))).trim();
     const words = before.split(/\s+/).filter((w) => w !== '' && !/^(vs\.?|versus|to|from|of|and|→|->|=>|avg|average|with|is|at|on)$/i.test(w));
     label = words.slice(-2).join(' ');
   }
   return label.replace(/[^\p{L}\p{N}+\-_. /]/gu, '').trim();
 }
 
+/** Records on each quantity the invisible characters that were written inside it (a reader would not see them). */
+function markInvisibles(qs: Quantity[], visible: VisibleText, original: string): void {
+  for (const qu of qs) {
+    const names = invisiblesWithin(visible, original, qu.start, qu.end);
+    if (names.length > 0) qu.invisible = names;
+  }
+}
+
 export function analyseField(key: FieldKey, field: TextField): FieldInfo {
-  const text = field.text;
+  const visible = withoutInvisibles(field.text);
+  const text = visible.text;
   const reading = readQuantities(text);
+  if (visible.removed) markInvisibles(reading.quantities, visible, field.text);
   const clauses = splitClauses(text);
   const claims: Claim[] = [];
   const values: Quantity[] = [];
@@ -345,7 +359,7 @@ export function analyseField(key: FieldKey, field: TextField): FieldInfo {
     }
     if (any) group++;
   }
-  const info: FieldInfo = { key, field, text, reading, clauses, pairs, claims, values };
+  const info: FieldInfo = { key, field, text, visible, reading, clauses, pairs, claims, values };
   for (const p of pairs) p.field = info;
   return info;
 }
@@ -636,15 +650,23 @@ function positive(qu: Quantity): boolean {
   return qu.value > 0 && qu.sign !== '-';
 }
 
-/** after − before (change) or A − B (compare), in the unit of the values; divided by `unitScale` for the claim. */
-function difference(p: Pair, claimScale: number): Computation {
+/** The decimals a value's last digit stands for in a unit `unitScale` times the base unit (1.0 GB in MB: −2). */
+function decimalsIn(v: Quantity, unitScale: number): number {
+  return v.decimals - Math.round(Math.log10((v.scale || 1) / unitScale));
+}
+
+/**
+ * after − before (change) or A − B (compare), in the claim's unit when it has one of the values' dimension
+ * (`claimScale`, `claimUnit`: `1.5 h → 45 min (−45 min)` is computed in minutes), else in the unit of the values.
+ */
+function difference(p: Pair, claimScale: number, claimUnit = ''): Computation {
   const [x, y] = p.kind === 'change' ? [p.b, p.a] : [p.a, p.b];
   const s = scaleQ(claimScale);
   const ix = intervalOf(x);
   const iy = intervalOf(y);
   const interval = affine(subInterval(ix, iy), ONE.div(s));
   const point = divBy(exactBase(x).sub(exactBase(y)), s);
-  const suffix = p.a.dimension === 'percent' || p.b.dimension === 'percent' ? ' pp' : unitSuffix(p);
+  const suffix = p.a.dimension === 'percent' || p.b.dimension === 'percent' ? ' pp' : claimUnit ? ` ${claimUnit}` : unitSuffix(p);
   return {
     kind: 'difference',
     formula: p.kind === 'change' ? 'after − before' : 'A − B',
@@ -655,7 +677,7 @@ function difference(p: Pair, claimScale: number): Computation {
     bounded: isBound(x) || isBound(y),
     approxInputs: x.qualifier === 'approx' || y.qualifier === 'approx',
     chartPair: p,
-    decimals: Math.max(x.decimals, y.decimals) + 1 + Math.round(Math.log10((p.a.scale || 1) / claimScale)),
+    decimals: Math.max(decimalsIn(x, claimScale), decimalsIn(y, claimScale)) + 1,
   };
 }
 
@@ -756,7 +778,10 @@ function partOfWhole(p: Pair): Computation | undefined {
 // ---------------------------------------------------------------------------------------------------------------
 // Building checks.
 
-function rangeOf(info: FieldInfo, start: number, end: number): Check['range'] {
+function rangeOf(info: FieldInfo, visibleStart: number, visibleEnd: number): Check['range'] {
+  // Offsets into the visible text, mapped back to the source text (which may hold invisible characters).
+  const start = sourceOffset(info.visible, visibleStart);
+  const end = sourceOffset(info.visible, Math.max(visibleStart, visibleEnd), true);
   const field = info.field;
   const parts = field.parts;
   if (parts === undefined || parts.length === 0) {
@@ -775,13 +800,38 @@ export function makeCheck(
   start: number,
   end: number,
   fields: Omit<Check, 'range' | 'severity'> & { severity?: Severity },
+  inputs?: readonly Quantity[],
 ): Check {
   // Every caller passes a fresh object literal: complete it in place rather than copying it (the keys keep their
   // order, `severity` and `range` come last unless `severity` was given, exactly as with a spread).
   const check = fields as Check;
+  const hidden = invisibleNote(info, start, end, inputs);
+  if (hidden) check.message += `; ${hidden}`;
   check.severity = fields.severity ?? SEVERITY_OF[fields.verdict];
   check.range = rangeOf(info, start, end);
   return check;
+}
+
+/**
+ * What a reader should know about the numbers a check read: those written with invisible characters inside (in the
+ * check's own span, or among its inputs). The characters were ignored, but a number that hides them may have been
+ * tampered with, and other tools may read it differently.
+ */
+function invisibleNote(info: FieldInfo, start: number, end: number, inputs: readonly Quantity[] | undefined): string | undefined {
+  const found: Quantity[] = [];
+  const add = (qu: Quantity): void => {
+    if (qu.invisible && !found.includes(qu)) found.push(qu);
+  };
+  if (inputs) for (const qu of inputs) add(qu);
+  if (info.visible.removed) {
+    const qs = info.reading.quantities;
+    for (let k = firstStartingAt(qs, start); k < qs.length && qs[k].start < end; k++) add(qs[k]);
+  }
+  if (found.length === 0) return undefined;
+  return found
+    .slice(0, 3)
+    .map((qu) => `${describe(qu)} contains ${qu.invisible!.length === 1 ? 'an invisible character' : 'invisible characters'} (${qu.invisible!.join(', ')}), ignored in reading it`)
+    .join('; ');
 }
 
 const VERDICT_WORD: Record<Verdict, string> = {
@@ -825,7 +875,38 @@ function swapped(p: Pair): Pair {
   return { ...p, a: p.b, b: p.a, labelA: p.labelB, labelB: p.labelA, chartSwapped: true } as Pair;
 }
 
-function candidatesFor(claim: Claim, p0: Pair, text: string, subject?: () => string): Candidate[] {
+const isFlagged = (v: Verdict): boolean => v === 'near-miss' || v === 'inconsistent';
+
+/** `comp` computed from values read in binary units, saying so in its formula (which the message and the
+ * explanation show). */
+function inBinaryReading(comp: Computation, note: string): Computation {
+  return { ...comp, formula: `${comp.formula}, in binary units (${note})` };
+}
+
+/**
+ * Every way to read a claim against a pair; the caller keeps the best. Byte units are read as decimal first and,
+ * when their binary reading can change the result (GB against MB), as binary too: the method accepts both. A binary
+ * reading is kept unless it is plainly inconsistent (a failure is reported in the decimal reading, with its fix).
+ */
+function candidatesFor(claim: Claim, p: Pair, text: string, subject?: () => string): Candidate[] {
+  const decimal = readingCandidates(claim, p, text, subject);
+  const involved = [claim.q, p.a, p.b];
+  if (decimal.length === 0 || !binaryReadingDiffers(involved)) return decimal;
+  const note = binaryUnitsNote(involved);
+  const binaryClaim: Claim = { ...claim, q: inBinaryUnits(claim.q) };
+  const binaryPair: Pair = { ...p, a: inBinaryUnits(p.a), b: inBinaryUnits(p.b) };
+  const binary: Candidate[] = [];
+  for (const c of readingCandidates(binaryClaim, binaryPair, text, subject)) {
+    if (c.judgement.verdict !== 'inconsistent') binary.push({ ...c, comp: inBinaryReading(c.comp, note) });
+  }
+  // When neither reading agrees, the failure (in the decimal reading) says that the binary one was tried.
+  if (!binary.some((c) => !isFlagged(c.judgement.verdict))) {
+    for (const c of decimal) if (isFlagged(c.judgement.verdict)) c.note = [c.note, `binary units (${note}) do not give it either`].filter(Boolean).join('; ');
+  }
+  return decimal.concat(binary);
+}
+
+function readingCandidates(claim: Claim, p0: Pair, text: string, subject?: () => string): Candidate[] {
   const qu = claim.q;
   // "A vs B (±d)": the change of the card's subject against the other side (A − B unless the card is about B).
   let subjectText = '';
@@ -841,7 +922,8 @@ function candidatesFor(claim: Claim, p0: Pair, text: string, subject?: () => str
     case 'difference': {
       if (p.kind === 'part') return out;
       if (qu.dimension === 'pp' && !percentValues && p.a.dimension !== 'none') return out;
-      const comp = difference(p, qu.dimension === 'none' || qu.dimension === 'pp' ? p.a.scale || 1 : qu.scale);
+      const inClaimUnit = qu.dimension !== 'none' && qu.dimension !== 'pp';
+      const comp = difference(p, inClaimUnit ? qu.scale : p.a.scale || 1, inClaimUnit ? qu.unit : '');
       const unsignedWithWord = qu.sign === '' && !qu.delta;
       if (unsignedWithWord) {
         // "2.4pp higher": a magnitude whose direction is given by the word.
@@ -959,7 +1041,7 @@ function buildClaimCheck(info: FieldInfo, claim: Claim, best: Candidate, pairFie
     },
     fix,
     chart: chartOfComputation(best.comp),
-  });
+  }, best.comp.chartPair ? [qu, best.comp.chartPair.a, best.comp.chartPair.b] : [qu]);
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -1035,11 +1117,20 @@ function crossFieldCheck(info: FieldInfo, claim: Claim, pairs: Pair[]): Check | 
   if (candidates.length === 0) return undefined;
   if (claim.type === 'range') {
     let best: { j: ReturnType<typeof rangeJudgement>; comp: Computation; p: Pair } | undefined;
-    for (const p of candidates) {
-      const comp = isFactor ? ratio(p) : relativeChange(p, claim.direction === 'up' ? 'up' : 'down');
-      if (!comp) continue;
+    const consider = (p: Pair, comp: Computation | undefined, binary: boolean): void => {
+      if (!comp) return;
       const j = rangeJudgement(claim, comp);
+      if (binary && j.verdict === 'inconsistent') return; // a failure is reported in the decimal reading
       if (!best || VERDICT_RANK[j.verdict] < VERDICT_RANK[best.j.verdict] || (j.verdict === best.j.verdict && j.steps < best.j.steps)) best = { j, comp, p };
+    };
+    const compute = (p: Pair): Computation | undefined => (isFactor ? ratio(p) : relativeChange(p, claim.direction === 'up' ? 'up' : 'down'));
+    for (const p of candidates) {
+      consider(p, compute(p), false);
+      // Byte units may also be read as binary (see `candidatesFor`).
+      if (binaryReadingDiffers([p.a, p.b])) {
+        const comp = compute({ ...p, a: inBinaryUnits(p.a), b: inBinaryUnits(p.b) });
+        consider(p, comp && inBinaryReading(comp, binaryUnitsNote([p.a, p.b])), true);
+      }
     }
     if (!best) return undefined;
     const r = claim.range!;
@@ -1064,7 +1155,7 @@ function crossFieldCheck(info: FieldInfo, claim: Claim, pairs: Pair[]): Check | 
         closest: best.j.closest ? formatQ(best.j.closest, (best.j.closest === undefined ? 0 : r.high.decimals)) : undefined,
       },
       chart: chartOfComputation(best.comp),
-    });
+    }, [r.low, r.high, best.p.a, best.p.b]);
   }
   let best: Candidate | undefined;
   let bestPair: Pair | undefined;
@@ -1258,6 +1349,26 @@ function labelsAgree(x: string, y: string): boolean | undefined {
   return a.some((t) => b.has(t));
 }
 
+/** A prose value `x` against the Numbers line's `y`: `y` in `x`'s unit, rounded to `x`'s precision. */
+function restatementOf(x: Quantity, y: Quantity, info: FieldInfo, numbers: FieldInfo): { comp: Computation; vy: Q; j: Judgement } {
+  const sx = scaleQ(x.scale);
+  const vy = exactBase(y).div(sx);
+  const iy = intervalOf(y);
+  const comp: Computation = {
+    kind: 'restatement',
+    formula: `the ${FIELD_LABEL[numbers.key]} value, rounded like the ${FIELD_LABEL[info.key]}`,
+    inputs: [describeInput('value', y)],
+    point: y.qualifier === 'approx' ? null : vy,
+    interval: { lo: iy.lo && iy.lo.div(sx), hi: iy.hi && iy.hi.div(sx), loIncl: iy.loIncl, hiIncl: iy.hiIncl },
+    suffix: x.unitRaw.trim() ? ` ${x.unitRaw.trim()}` : '',
+    bounded: false,
+    approxInputs: y.qualifier === 'approx',
+  };
+  if (y.qualifier !== 'approx') comp.interval = { lo: vy, hi: vy, loIncl: true, hiIncl: true };
+  const stated: Stated = { value: exact(x.raw) ?? ZERO, decimals: x.decimals, qualifier: x.qualifier === 'approx' ? undefined : x.qualifier };
+  return { comp, vy, j: judge(stated, comp) };
+}
+
 function restatements(fields: FieldInfo[], numbers: FieldInfo): Check[] {
   const out: Check[] = [];
   const done = new Set<Quantity>();
@@ -1279,23 +1390,17 @@ function restatements(fields: FieldInfo[], numbers: FieldInfo): Check[] {
           [p.a, np.a],
           [p.b, np.b],
         ] as Array<[Quantity, Quantity]>) {
-          // Express the Numbers value in the prose value's unit and round it to the prose value's precision.
-          const sx = scaleQ(x.scale);
-          const vy = exactBase(y).div(sx);
-          const iy = intervalOf(y);
-          const comp: Computation = {
-            kind: 'restatement',
-            formula: `the ${FIELD_LABEL[numbers.key]} value, rounded like the ${FIELD_LABEL[info.key]}`,
-            inputs: [describeInput('value', y)],
-            point: y.qualifier === 'approx' ? null : vy,
-            interval: { lo: iy.lo && iy.lo.div(sx), hi: iy.hi && iy.hi.div(sx), loIncl: iy.loIncl, hiIncl: iy.hiIncl },
-            suffix: x.unitRaw.trim() ? ` ${x.unitRaw.trim()}` : '',
-            bounded: false,
-            approxInputs: y.qualifier === 'approx',
-          };
-          if (y.qualifier !== 'approx') comp.interval = { lo: vy, hi: vy, loIncl: true, hiIncl: true };
-          const stated: Stated = { value: exact(x.raw) ?? ZERO, decimals: x.decimals, qualifier: x.qualifier === 'approx' ? undefined : x.qualifier };
-          let j = judge(stated, comp);
+          let { comp, vy, j } = restatementOf(x, y, info, numbers);
+          // Byte units in different units (16.0 GB against 16,384 MB) may agree in their binary reading.
+          let binaryNote = '';
+          if (isFlagged(j.verdict) && binaryReadingDiffers([x, y])) {
+            const binary = restatementOf(inBinaryUnits(x), inBinaryUnits(y), info, numbers);
+            if (!isFlagged(binary.j.verdict)) {
+              binaryNote = binaryUnitsNote([x, y]);
+              ({ vy, j } = binary);
+              comp = inBinaryReading(binary.comp, binaryNote);
+            }
+          }
           const text = info.text.slice(x.start, x.end);
           if (done.has(x)) continue;
           if (j.verdict === 'near-miss' || j.verdict === 'inconsistent') {
@@ -1305,10 +1410,9 @@ function restatements(fields: FieldInfo[], numbers: FieldInfo): Check[] {
             if (labelsAgree(lx, ly) !== true) continue;
           }
           done.add(x);
-          void (j = j);
           let closestText: string | undefined;
           let fix: Check['fix'];
-          let message = `${text}: ${VERDICT_WORD[j.verdict]} with ${numbers.text.slice(y.start, y.end)} on the Numbers line (rounded to ${j.computedText === '' ? '' : formatQ(vy, x.decimals)}${comp.suffix})`;
+          let message = `${text}: ${VERDICT_WORD[j.verdict]} with ${numbers.text.slice(y.start, y.end)} on the Numbers line (rounded to ${j.computedText === '' ? '' : formatQ(vy, x.decimals)}${comp.suffix}${binaryNote ? `, in binary units: ${binaryNote}` : ''})`;
           if (j.closest && (j.verdict === 'near-miss' || j.verdict === 'inconsistent')) {
             closestText = writeLike(j.closest, x, false);
             fix = { range: rangeOf(info, x.numStart, x.numEnd), replacement: closestText };
@@ -1327,7 +1431,7 @@ function restatements(fields: FieldInfo[], numbers: FieldInfo): Check[] {
                 { label: FIELD_LABEL[info.key], value: x.value },
                 { label: FIELD_LABEL[numbers.key], value: toNumber(vy) },
               ],
-            }),
+            }, [x, y]),
           );
         }
         break;

@@ -5,7 +5,7 @@
 //
 // The scanner walks the text once by hand; the only regular expressions run on short, bounded slices around a
 // number (a few dozen characters), so reading a 1 MB line takes linear time whatever it contains.
-import { isWordCode } from './text';
+import { closesTag, groupThousands, isWordCode } from './text';
 
 export type Dimension = 'none' | 'count' | 'bytes' | 'time' | 'percent' | 'pp' | 'factor' | 'bits';
 export type Qualifier = 'approx' | 'gt' | 'ge' | 'lt' | 'le';
@@ -50,6 +50,9 @@ export interface Quantity {
   plus: boolean;
   /** Index of the range this number belongs to, if any. */
   range?: number;
+  /** Invisible characters that were written inside the quantity and ignored in reading it (`U+200B`…): set by the
+   * checker, which reads the text without them (see `withoutInvisibles`). */
+  invisible?: string[];
 }
 
 export interface Range {
@@ -408,7 +411,7 @@ export function readQuantities(text: string): Reading {
     let qStart = numStart;
     if (!name && !glued && lc !== undefined && (wordy || '<>~≈∼≃≤≥='.includes(lc))) {
       const qm = qualifierAtEnd((head ??= text.slice(headStart, numStart)));
-      if (qm) {
+      if (qm && !(qm.token === '>' && closesTag(text, numStart - qm.length))) {
         qualifierRaw = qm.token;
         qualifier = qualifierOf(qm.token);
         qStart = numStart - qm.length;
@@ -550,6 +553,72 @@ function findRanges(text: string, qs: Quantity[]): Range[] {
     k++;
   }
   return ranges;
+}
+
+/**
+ * Decimal byte units in their binary reading (1 KB = 1024 bytes, 1 GB = 1024³): writers use GB for both, and the
+ * method accepts either reading. KiB…TiB are binary already and have no other reading.
+ */
+const BINARY_SCALE: ReadonlyMap<string, number> = new Map([
+  ['KB', 1024],
+  ['MB', 1024 ** 2],
+  ['GB', 1024 ** 3],
+  ['TB', 1024 ** 4],
+  ['PB', 1024 ** 5],
+]);
+
+/** Whether the quantity's unit is a decimal byte unit, which can also be read as binary (GB as GiB). */
+export function hasDecimalByteUnit(q: Quantity): boolean {
+  return q.dimension === 'bytes' && BINARY_SCALE.has(q.unit);
+}
+
+/** The quantity's multiplier when its byte unit is read as binary (GB → 1024³ bytes); its own multiplier otherwise. */
+export function binaryScale(q: Quantity): number {
+  return q.dimension === 'bytes' ? (BINARY_SCALE.get(q.unit) ?? q.scale) : q.scale;
+}
+
+const binaryCopies = new WeakMap<Quantity, Quantity>();
+
+/** The quantity with a decimal byte unit read as binary (one copy per quantity, so that what is computed from
+ * it is computed once); the quantity itself when its unit has no binary reading. */
+export function inBinaryUnits(q: Quantity): Quantity {
+  if (!hasDecimalByteUnit(q)) return q;
+  let copy = binaryCopies.get(q);
+  if (copy === undefined) {
+    copy = { ...q, scale: binaryScale(q) };
+    binaryCopies.set(q, copy);
+  }
+  return copy;
+}
+
+/**
+ * Whether reading byte units as binary can change what these quantities give: some unit is decimal (KB…PB) and the
+ * byte units are not all the same (GB against MB, GB against GiB; GB against GB is the same ratio either way).
+ */
+export function binaryReadingDiffers(qs: readonly Quantity[]): boolean {
+  let unit: string | undefined;
+  let mixed = false;
+  let decimal = false;
+  for (const q of qs) {
+    if (q.dimension !== 'bytes') continue;
+    if (unit !== undefined && q.unit !== unit) mixed = true;
+    unit ??= q.unit;
+    if (hasDecimalByteUnit(q)) decimal = true;
+  }
+  return mixed && decimal;
+}
+
+/** How the binary reading relates the byte units of these quantities, for the explanation: `1 GB = 1024 MB`,
+ * `1 GB = 1 GiB` (the largest decimal unit against the largest other one). */
+export function binaryUnitsNote(qs: readonly Quantity[]): string {
+  const bytes = qs.filter((qu) => qu.dimension === 'bytes').sort((x, y) => binaryScale(y) - binaryScale(x));
+  const decimal = bytes.find(hasDecimalByteUnit);
+  const other = bytes.find((qu) => qu.unit !== decimal?.unit);
+  if (!decimal || !other) return 'binary byte units';
+  const [big, small] = binaryScale(decimal) >= binaryScale(other) ? [decimal, other] : [other, decimal];
+  const name = (qu: Quantity): string => (qu.unit === 'B' ? 'bytes' : qu.unit);
+  const factor = binaryScale(big) / binaryScale(small);
+  return `1 ${name(big)} = ${factor < 10_000 ? factor : groupThousands(String(factor))} ${name(small)}`;
 }
 
 /** The quantity's value in its dimension's base unit (`60K` → 60000, `2.1 GB` → 2.1e9). */

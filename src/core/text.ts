@@ -1,6 +1,7 @@
 // Small pure string helpers that replace end-anchored regular expressions (`x+$`-style patterns), which backtrack
 // quadratically when a long run of the repeated character is followed by something else (see the ReDoS audit in
-// test/unit/redos.test.ts). Each scans from the end of the string once, so it is linear.
+// test/unit/redos.test.ts). Each scans from the end of the string once, so it is linear. Also the text of a field
+// as a reader sees it (invisible characters removed), with the way back to offsets in the original.
 
 /** `s` without the run of `ch` (one UTF-16 code unit) at its end: `s.replace(/ch+$/, '')`. */
 export function trimEndChar(s: string, ch: string): string {
@@ -37,4 +38,137 @@ export function groupThousands(digits: string): string {
 /** Whether a UTF-16 code unit is a \w character (ASCII letter, digit or `_`), the test behind \b in a non-`u` regex. */
 export function isWordCode(c: number): boolean {
   return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
+}
+
+/** How far back from a `>` the `<` of its tag may be: long enough for a tag with a few attributes. */
+const MAX_TAG = 256;
+
+const isAsciiLetterCode = (c: number): boolean => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+
+/**
+ * Where the HTML-like tag that the `>` at `gt` closes begins (`<b>`, `</span>`, `<br/>`, `<td align="right">`), or
+ * -1: scanned back by hand, `<`, an optional `/`, a letter, then anything but `<` and `>` (except inside quotes), at
+ * most MAX_TAG characters. Cards exported from HTML keep such tags, and `<b>40%` is not "more than 40%".
+ */
+export function tagStartBefore(text: string, gt: number): number {
+  let quote = 0;
+  for (let i = gt - 1; i >= 0 && gt - i <= MAX_TAG; i--) {
+    const c = text.charCodeAt(i);
+    if (quote !== 0) {
+      if (c === quote) quote = 0;
+    } else if (c === 34 || c === 39) quote = c; // " or '
+    else if (c === 62) return -1; // another > first: in `>>40` the second one is a bound after a tag
+    else if (c === 60) {
+      // < then an optional / then the tag's name
+      const name = text.charCodeAt(i + 1) === 47 ? i + 2 : i + 1;
+      return name < gt && isAsciiLetterCode(text.charCodeAt(name)) ? i : -1;
+    }
+  }
+  return -1;
+}
+
+/** Whether the `>` at `gt` closes an HTML-like tag (see `tagStartBefore`). */
+export function closesTag(text: string, gt: number): boolean {
+  return tagStartBefore(text, gt) >= 0;
+}
+
+/** `s` with each HTML-like tag (`<b>`, `</span>`: see `tagStartBefore`) replaced by a space, for reading labels. */
+export function withoutTags(s: string): string {
+  if (!s.includes('>')) return s;
+  let out = '';
+  let copied = 0;
+  for (let gt = s.indexOf('>'); gt !== -1; gt = s.indexOf('>', gt + 1)) {
+    const lt = tagStartBefore(s, gt);
+    if (lt < copied) continue; // not a tag (-1), or one overlapping a tag already removed
+    out += `${s.slice(copied, lt)} `;
+    copied = gt + 1;
+  }
+  return copied === 0 ? s : out + s.slice(copied);
+}
+
+/** Zero-width space, word joiner and zero-width no-break space (a BOM inside the text): they never carry meaning. */
+const isAlwaysInvisible = (c: number): boolean => c === 0x200b || c === 0x2060 || c === 0xfeff;
+/** Zero-width non-joiner and joiner: invisible too, but scripts and emoji need them between their characters. */
+const isJoinerCode = (c: number): boolean => c === 0x200c || c === 0x200d;
+/** A quick test for any of the five, so that text without them (nearly all) is returned as it is. */
+const INVISIBLE_RE = /[\u200b-\u200d\u2060\ufeff]/;
+
+/** Text with its invisible characters removed, and the way back to offsets in the original text. */
+export interface VisibleText {
+  text: string;
+  /** Offset in the original text of each UTF-16 unit of `text`; undefined when nothing was removed. */
+  source?: Int32Array;
+  /** Offsets in the original text of the characters removed, ascending. */
+  removed?: Int32Array;
+}
+
+/**
+ * `s` as a reader sees it: without the zero-width characters that hide inside words and numbers (`4\u200b0%` shows
+ * as 40%). ZWNJ and ZWJ are kept between two non-ASCII characters (Persian words, emoji sequences need them) and
+ * removed elsewhere (next to a digit, a sign or a unit they only break the reading).
+ */
+export function withoutInvisibles(s: string): VisibleText {
+  if (!INVISIBLE_RE.test(s)) return { text: s };
+  const source = new Int32Array(s.length);
+  const removed: number[] = [];
+  let kept = 0;
+  let out = '';
+  let copied = 0; // s[copied…] is not yet in `out`
+  let i = 0;
+  while (i < s.length) {
+    const c = s.charCodeAt(i);
+    if (!isAlwaysInvisible(c) && !isJoinerCode(c)) {
+      source[kept++] = i++;
+      continue;
+    }
+    // A run of invisible characters, judged by the visible characters on either side of it.
+    let j = i;
+    while (j < s.length && (isAlwaysInvisible(s.charCodeAt(j)) || isJoinerCode(s.charCodeAt(j)))) j++;
+    const betweenNonAscii = i > 0 && j < s.length && s.charCodeAt(i - 1) >= 128 && s.charCodeAt(j) >= 128;
+    out += s.slice(copied, i);
+    for (let k = i; k < j; k++) {
+      if (betweenNonAscii && isJoinerCode(s.charCodeAt(k))) {
+        out += s[k];
+        source[kept++] = k;
+      } else removed.push(k);
+    }
+    copied = j;
+    i = j;
+  }
+  if (removed.length === 0) return { text: s };
+  out += s.slice(copied);
+  return { text: out, source: source.subarray(0, kept), removed: Int32Array.from(removed) };
+}
+
+/** The offset in the original text of offset `i` of the visible text; `end`: `i` is an exclusive end. */
+export function sourceOffset(v: VisibleText, i: number, end = false): number {
+  const source = v.source;
+  if (source === undefined) return i;
+  if (source.length === 0) return 0;
+  if (i <= 0) return source[0];
+  // An end, or a start past the last visible character, falls just after the character before it.
+  if (end || i >= source.length) return source[Math.min(i, source.length) - 1] + 1;
+  return source[i];
+}
+
+/** The invisible characters removed inside the visible span [start, end), as `U+200B`, each once, in order. */
+export function invisiblesWithin(v: VisibleText, original: string, start: number, end: number): string[] {
+  const removed = v.removed;
+  if (removed === undefined || end <= start) return [];
+  const from = sourceOffset(v, start);
+  const to = sourceOffset(v, end, true);
+  // The first removed offset at or after `from` (binary search; `removed` is ascending).
+  let lo = 0;
+  let hi = removed.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (removed[mid] < from) lo = mid + 1;
+    else hi = mid;
+  }
+  const names: string[] = [];
+  for (let k = lo; k < removed.length && removed[k] < to; k++) {
+    const name = `U+${original.charCodeAt(removed[k]).toString(16).toUpperCase().padStart(4, '0')}`;
+    if (!names.includes(name)) names.push(name);
+  }
+  return names;
 }

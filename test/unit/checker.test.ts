@@ -31,13 +31,18 @@ const byTitle = (start: string): Check[] => {
 };
 const lineText = (c: Check): string => seedText.split(/\r?\n/)[c.range.line].slice(c.range.column, c.range.endColumn);
 
+/** One card in the seed's format. */
+function cardText(numbers: string, finding = 'A finding.', title = 'A method for testing', summary = 'A summary.'): string {
+  return `${title}\n\n0.70\n0.60\n0.80\n5\n\n${summary}\n\nKey finding\n\n${finding}\n\nNumbers: ${numbers}\n`;
+}
 /** Builds one card in the seed's format and checks it. */
 function card(numbers: string, finding = 'A finding.', title = 'A method for testing', summary = 'A summary.'): Check[] {
-  const text = `${title}\n\n0.70\n0.60\n0.80\n5\n\n${summary}\n\nKey finding\n\n${finding}\n\nNumbers: ${numbers}\n`;
-  const s = parseSeed(text);
+  const s = parseSeed(cardText(numbers, finding, title, summary));
   assert.equal(s.papers.length, 1);
   return checkPaper(s.papers[0]);
 }
+/** The source text a range covers (single-line ranges). */
+const textAt = (source: string, r: Check['range']): string => source.split('\n')[r.line].slice(r.column, r.endColumn);
 const flagged = (cs: Check[]): Check[] => cs.filter((c) => c.severity !== 'info');
 
 // ---- the seed file ----------------------------------------------------------------------------------------
@@ -210,6 +215,17 @@ test('unit conversion: values in different units of one dimension', () => {
   assert.deepEqual(flagged(card('1.5 h → 45 min (2× faster)')), []);
 });
 
+test('unit conversion: a difference stated in another unit is computed and shown in that unit', () => {
+  const minutes = card('1.5 h → 45 min (−45 min)').find((c) => c.kind === 'difference');
+  assert.equal(minutes?.verdict, 'consistent');
+  assert.equal(minutes!.computed, '−48.5…−41.5 min');
+  const mb = card('1.0 GB → 1536 MB (+536 MB)').find((c) => c.kind === 'difference');
+  assert.equal(mb?.verdict, 'consistent');
+  assert.equal(mb!.computed, '485.5…586.5 MB');
+  assert.equal(card('2.0 s vs 500 ms (+1500 ms)').find((c) => c.kind === 'difference')?.computed, '1449.5…1550.5 ms');
+  assert.equal(flagged(card('2.00 s vs 500 ms (+1600 ms)'))[0]?.fix?.replacement, '+1500');
+});
+
 test('direction words against the numbers', () => {
   assert.equal(flagged(card('Val accuracy: AdamQ 71.2% vs AdamW 72.9%', 'AdamQ outperforms AdamW.'))[0].kind, 'direction');
   assert.equal(flagged(card('Peak memory: ours 41 GB vs baseline 35 GB', 'The method reduces peak memory.'))[0].kind, 'direction');
@@ -251,6 +267,157 @@ test('checking time grows linearly with a line\'s length (no quadratic scan of a
     const longMs = time(long);
     assert.ok(longMs / shortMs < 40, `${unit}: 1 MB in ${longMs.toFixed(0)} ms, 100 KB in ${shortMs.toFixed(0)} ms`);
   }
+});
+
+// ---- byte units: decimal and binary readings --------------------------------------------------------------
+
+test('byte units: a claim consistent only in binary units (1 GB = 1024 MB) is accepted and says so', () => {
+  const pct = card('1.00 GB → 512 MB (50.0% reduction)').find((c) => c.kind === 'percent-change');
+  assert.equal(pct?.verdict, 'consistent', pct?.message);
+  assert.match(pct!.message, /binary units \(1 GB = 1024 MB\)/);
+  assert.match(pct!.explanation.formula, /binary units \(1 GB = 1024 MB\)/);
+  const ratio = card('4.00 GB vs 2048 MB (2.00×)').find((c) => c.kind === 'ratio');
+  assert.equal(ratio?.verdict, 'consistent', ratio?.message);
+  assert.match(ratio!.message, /1 GB = 1024 MB/);
+  const diff = card('1.000 GB → 1536 MB (+512 MB)').find((c) => c.kind === 'difference');
+  assert.equal(diff?.verdict, 'consistent', diff?.message);
+  assert.match(diff!.computed, / MB$/);
+  assert.match(diff!.message, /1 GB = 1024 MB/);
+  const bytes = card('2.00 KB → 1024 bytes (50.0% smaller)').find((c) => c.kind === 'percent-change');
+  assert.equal(bytes?.verdict, 'consistent', bytes?.message);
+  assert.match(bytes!.message, /1 KB = 1024 bytes/);
+});
+
+test('byte units: GiB against GB is read both ways', () => {
+  // 8.59 GB is half of 16.0 GiB in decimal GB; 8.00 GB is half only when GB means GiB.
+  const decimal = card('16.0 GiB → 8.59 GB (50.0% reduction)').find((c) => c.kind === 'percent-change');
+  assert.equal(decimal?.verdict, 'consistent');
+  assert.doesNotMatch(decimal!.message, /binary/);
+  const binary = card('16.0 GiB → 8.00 GB (50.0% reduction)').find((c) => c.kind === 'percent-change');
+  assert.equal(binary?.verdict, 'consistent', binary?.message);
+  assert.match(binary!.message, /binary units \(1 GB = 1 GiB\)/);
+});
+
+test('byte units: the decimal reading comes first, and a claim wrong in both readings is still caught', () => {
+  for (const numbers of ['2.0 GB → 500 MB (75% reduction)', '48.0 GB → 12.0 GB (75% reduction)', '64 MiB → 16 MiB (75% reduction)']) {
+    const cs = card(numbers);
+    assert.deepEqual(flagged(cs), [], numbers);
+    assert.ok(cs.every((c) => !/binary/.test(c.message)), numbers);
+  }
+  const wrong = flagged(card('1.00 GB → 512 MB (60.0% reduction)'));
+  assert.equal(wrong[0]?.verdict, 'inconsistent');
+  assert.equal(wrong[0].fix?.replacement, '48.8', 'the fix is the decimal reading');
+  assert.match(wrong[0].message, /binary units \(1 GB = 1024 MB\) do not give it either/);
+  // Same units on both sides: the two readings agree, so nothing is said of them.
+  assert.doesNotMatch(flagged(card('36.0 GB → 9.0 GB (80% reduction)'))[0].message, /binary/);
+});
+
+test('byte units: direction words accept the binary reading', () => {
+  // 1020 MB is more than 1.00 GB in decimal units, less than it in binary ones.
+  const d = card('Memory 1.00 GB → 1020 MB', 'The method reduces memory.').find((c) => c.kind === 'direction');
+  assert.equal(d?.verdict, 'consistent', d?.message);
+  assert.match(d!.message, /in binary units \(1 GB = 1024 MB\)/);
+  assert.equal(flagged(card('Memory 1.00 GB → 1030 MB', 'The method reduces memory.'))[0]?.kind, 'direction', 'more in both readings');
+});
+
+test('byte units: restatements and ranges stated elsewhere accept the binary reading', () => {
+  const restated = card('Memory 16,384 MB → 4,096 MB (75% reduction)', 'A finding.', 'A title', 'Memory falls from 16.0 GB to 4.0 GB.');
+  assert.deepEqual(flagged(restated), []);
+  const r = restated.find((c) => c.kind === 'restatement' && c.stated === '16.0 GB');
+  assert.equal(r?.verdict, 'consistent');
+  assert.match(r!.message, /1 GB = 1024 MB/);
+  const range = card('Checkpoint 4,096 MB → 1.00 GB', 'Smaller.', 'A codec', 'It compresses checkpoints 4.0–4.05× without loss.').find((c) => c.kind === 'range');
+  assert.equal(range?.verdict, 'consistent', range?.message);
+  assert.match(range!.message, /1 GB = 1024 MB/);
+});
+
+// ---- invisible characters ------------------------------------------------------------------------------
+
+const INVISIBLES = ['\u200b', '\u200c', '\u200d', '\u2060', '\ufeff'];
+
+test('invisible characters inside a number are ignored: 4\u200b0% reads as 40%, and the message says so', () => {
+  const plain = card('Acc 40.0% vs 38.0% (+2.0pp)').find((c) => c.kind === 'difference')!;
+  assert.equal(plain.computed, '1.90…2.10 pp');
+  for (const z of INVISIBLES) {
+    const name = `U+${z.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
+    const cs = card(`Acc 4${z}0.0% vs 38.0% (+2.0pp)`);
+    const d = cs.find((c) => c.kind === 'difference');
+    assert.equal(d?.verdict, 'consistent', `${name}: ${d?.message}`);
+    assert.equal(d!.computed, plain.computed, name);
+    assert.deepEqual(d!.explanation.inputs, plain.explanation.inputs, `${name}: the values as read`);
+    assert.ok(d!.message.includes(`40.0% contains an invisible character (${name}), ignored`), d!.message);
+  }
+  // In the claim itself, and around the number and its unit.
+  const cs = card('Acc 40.0% vs 38.0% (\u200b+\u200b2\u2060.\u200b0\u200dpp\u200b)');
+  const d = cs.find((c) => c.kind === 'difference');
+  assert.equal(d?.verdict, 'consistent', d?.message);
+  assert.equal(d?.stated, '+2.0pp');
+  assert.match(d!.message, /invisible characters \(U\+200B, U\+2060, U\+200D\)/);
+  // A number without them says nothing of the kind.
+  assert.doesNotMatch(plain.message, /invisible/);
+  // Joiners between two non-ASCII characters belong to the script or emoji, not to a number: nothing to say.
+  const emoji = card('👩\u200d💻 40.0% vs 38.0% (+2.0pp)').find((c) => c.kind === 'difference');
+  assert.equal(emoji?.verdict, 'consistent');
+  assert.doesNotMatch(emoji!.message, /invisible/);
+});
+
+test('invisible characters: a wrong claim is still caught, and ranges and fixes point into the original text', () => {
+  const numbers = 'GLUE 8\u200b4.6 → 83.9 (∆ −0\u200b.4) and \u200b\u200bmore';
+  const source = cardText(numbers);
+  const d = flagged(card(numbers)).find((c) => c.kind === 'difference');
+  assert.equal(d?.verdict, 'inconsistent');
+  assert.equal(textAt(source, d!.range), '−0\u200b.4');
+  assert.equal(textAt(source, d!.fix!.range), '−0\u200b.4', 'the fix replaces the whole number, invisible character included');
+  assert.equal(d!.fix!.replacement, '−0.7');
+  // After the invisible characters on the line, columns still count them.
+  const later = '9.0 GB vs 1.0 GB (9×) | a\u200bb\u2060c 36.0 GB → 9.0 GB (80% reduction)';
+  const p = flagged(card(later)).find((c) => c.kind === 'percent-change');
+  assert.equal(p?.verdict, 'inconsistent');
+  assert.equal(textAt(cardText(later), p!.range), '80%');
+  // In a finding joined from two lines, the second line's columns are right too.
+  const finding = 'Memory falls from 3\u200b6.0 GB\nto 9.0 GB (\u200b80% reduction).';
+  const f = flagged(card('none', finding)).find((c) => c.kind === 'percent-change');
+  assert.equal(f?.verdict, 'inconsistent');
+  assert.equal(textAt(cardText('none', finding), f!.range), '80%');
+});
+
+test('invisible characters: hostile cards never throw and every range stays on its line', () => {
+  const hostile = [
+    '\u200b'.repeat(5000),
+    `${'4\u200b'.repeat(2000)}% → 1%`,
+    `${'\u200d'.repeat(300)}40% vs 38% (+2pp)${'\ufeff'.repeat(300)}`,
+    '\u200b4\u200b0\u200b%\u200b \u200bv\u200bs\u200b 3\u200b8\u200b%\u200b (\u200b+\u200b2\u200bp\u200bp\u200b)',
+    '1\u200b,\u200b312 → 1\u2060e\u206017 (+5%) ∆\u200b',
+    '\u200b'.repeat(3) + '87.82\u200b88.69 and 147.0\u200b-0.65)',
+  ];
+  for (const numbers of hostile) {
+    const source = cardText(numbers, `Key ${numbers.slice(0, 200)}`);
+    const lines = source.split('\n');
+    for (const c of card(numbers, `Key ${numbers.slice(0, 200)}`)) {
+      assert.notEqual(c.kind, 'internal', c.message);
+      assert.ok(c.range.endColumn <= lines[c.range.endLine].length, `${c.kind} ends inside its line`);
+      assert.ok(c.range.line < c.range.endLine || c.range.column <= c.range.endColumn);
+    }
+  }
+});
+
+// ---- markup ------------------------------------------------------------------------------------------------
+
+test('HTML tags around numbers: the > of <b> is not a lower bound', () => {
+  const wrong = flagged(card('Acc <b>40%</b> vs <b>38%</b> (+5pp)'));
+  assert.equal(wrong[0]?.verdict, 'inconsistent', 'a wrong difference between tagged numbers is caught');
+  assert.equal(wrong[0].fix?.replacement, '+2');
+  const right = card('Acc <b>40.0%</b> vs <b>38.0%</b> (+2.0pp)').find((c) => c.kind === 'difference');
+  assert.equal(right?.verdict, 'consistent');
+  assert.doesNotMatch(right!.message, /bound/);
+  assert.deepEqual(right!.explanation.inputs.map((i) => i.split(' = ')[0]), ['A (Acc)', 'B (B)'], 'tag names are not labels');
+  const cells = card('<td>Ours</td><td>40.1</td> vs <td>Base</td><td>38.0</td> (+2.1)').find((c) => c.kind === 'difference');
+  assert.equal(cells?.verdict, 'consistent');
+  assert.deepEqual(cells!.explanation.inputs.map((i) => i.split(' = ')[0]), ['A (Ours)', 'B (Base)']);
+  // A real bound inside markup is still one.
+  const b = card('Memory <i>>780 GB</i> -> <i><48 GB</i>').find((c) => c.kind === 'bound');
+  assert.equal(b?.verdict, 'bound');
+  assert.match(b!.computed, /> 16\.25×/);
 });
 
 // ---- reports --------------------------------------------------------------------------------------------

@@ -63,10 +63,22 @@ test('offsets point into the text', () => {
 });
 
 test('a 1 MB line is read in linear time', () => {
-  for (const unit of ['9', '1.2.', '((((', '~ up to ', 'x', '1,', '1e', '−', '- ', '10–']) {
+  for (const unit of ['9', '1.2.', '((((', '~ up to ', 'x', '1,', '1e', '−', '- ', '10–', '<b>1', "'>1", '<a title="']) {
     const text = unit.repeat(Math.ceil(1_000_000 / unit.length));
     const t0 = Date.now();
     readQuantities(text);
     assert.ok(Date.now() - t0 < 1000, `${unit}: ${Date.now() - t0} ms`);
   }
+});
+
+test('a > that closes an HTML-like tag before a number is not a bound', () => {
+  const q = (t: string) => read(t).map((x) => `${x.raw}${x.unit}:${x.qualifier ?? '-'}`);
+  assert.deepEqual(q('<b>40%</b> vs <b>38%</b>'), ['40%:-', '38%:-']);
+  assert.deepEqual(q('<span class="acc" title="a > b">40%</span> vs <td align=right> 38%'), ['40%:-', '38%:-']);
+  assert.deepEqual(q('</i>40% vs <br/>38%'), ['40%:-', '38%:-']);
+  // A bound written inside or after markup stays a bound.
+  assert.deepEqual(q('<i>>40%</i> vs <b><38%</b>'), ['40%:gt', '38%:lt']);
+  assert.deepEqual(q('>780 GB -> <48 GB and > 40% and x > 5'), ['780GB:gt', '48GB:lt', '40%:gt', '5:gt']);
+  // Not a tag: a comparison between two words, a number after "<", an arrow.
+  assert.deepEqual(q('a < b > 40 and 5 <10> 6 and -->7'), ['40:gt', '5:-', '10:lt', '6:gt', '7:-']);
 });

@@ -4,7 +4,7 @@
 import { Check } from '../check';
 import type { FieldInfo, Pair } from '../checker';
 import { baseNumber, makeCheck } from '../checker';
-import { Quantity } from '../quantity';
+import { binaryReadingDiffers, binaryUnitsNote, inBinaryUnits, Quantity } from '../quantity';
 import { subjectOf } from './subject';
 
 type WordClass = 'better' | 'worse' | 'best' | 'min' | 'max' | 'down' | 'up' | 'match';
@@ -141,6 +141,22 @@ function evaluate(cls: WordClass, p: Pair, subject: string, context: string): Ou
   }
 }
 
+/**
+ * `evaluate` for the pair as read, then, when its byte units can also be read as binary (GB against MB), for that
+ * reading too: the method accepts both, so either may agree with the words (`1.00 GB → 1020 MB` is a reduction
+ * when 1 GB = 1024 MB).
+ */
+function evaluateEitherReading(cls: WordClass, p: Pair, subject: string, context: string): Outcome[] {
+  const out: Outcome[] = [];
+  const decimal = evaluate(cls, p, subject, context);
+  if (decimal) out.push(decimal);
+  if (binaryReadingDiffers([p.a, p.b])) {
+    const binary = evaluate(cls, { ...p, a: inBinaryUnits(p.a), b: inBinaryUnits(p.b) }, subject, context);
+    if (binary) out.push({ ok: binary.ok, shown: `${binary.shown}, in binary units (${binaryUnitsNote([p.a, p.b])})` });
+  }
+  return out;
+}
+
 function evaluateExtreme(cls: WordClass, p: Pair, subject: string, context: string): Outcome | undefined {
   // The subject's value against every comparable value in its clause of the Numbers line.
   const f = p.field;
@@ -212,8 +228,10 @@ export function checkDirections(fields: FieldInfo[], suppressed: Set<Quantity>):
       const cats = categoriesOf(context);
       for (const p of pairs) {
         if (!allowed(cats, p)) continue;
-        const o = cls === 'best' || cls === 'min' || cls === 'max' ? evaluateExtreme(cls, p, subject, context) : evaluate(cls, p, subject, context);
-        if (o) outcomes.push(o);
+        if (cls === 'best' || cls === 'min' || cls === 'max') {
+          const o = evaluateExtreme(cls, p, subject, context);
+          if (o) outcomes.push(o);
+        } else outcomes.push(...evaluateEitherReading(cls, p, subject, context));
       }
       if (outcomes.length === 0) continue;
       const good = outcomes.find((o) => o.ok);
