@@ -506,7 +506,11 @@ function computeDescribeInput(name: string, qu: Quantity): string {
   const s = scaleQ(qu.scale);
   const inUnit: Interval = { lo: i.lo && divBy(i.lo, s), hi: i.hi && divBy(i.hi, s), loIncl: i.loIncl, hiIncl: i.hiIncl };
   const d = qu.decimals + 1 + (qu.qualifier === 'approx' ? 0 : 0);
-  return `${name} = ${(qu.qualifierRaw ? `${qu.qualifierRaw} ` : '') + qu.raw}${qu.unitRaw.trim() ? ` ${qu.unitRaw.trim()}` : ''} (${formatInterval(inUnit, Math.max(d, 0))})`;
+  // A unit written only on the value it is paired with (`from 12.0 to 4.0 GB`) is shown, and where it came from.
+  const from = qu.unitFrom;
+  const unit = (from ?? qu).unitRaw.trim();
+  const shared = from ? ` (unit taken from ${describe(from)})` : '';
+  return `${name} = ${(qu.qualifierRaw ? `${qu.qualifierRaw} ` : '') + qu.raw}${unit ? ` ${unit}` : ''}${shared} (${formatInterval(inUnit, Math.max(d, 0))})`;
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -1360,7 +1364,8 @@ function restatementOf(x: Quantity, y: Quantity, info: FieldInfo, numbers: Field
     inputs: [describeInput('value', y)],
     point: y.qualifier === 'approx' ? null : vy,
     interval: { lo: iy.lo && iy.lo.div(sx), hi: iy.hi && iy.hi.div(sx), loIncl: iy.loIncl, hiIncl: iy.hiIncl },
-    suffix: x.unitRaw.trim() ? ` ${x.unitRaw.trim()}` : '',
+    // In x's unit, written on x or on the value it took its unit from (`from 12 to 4 GB`).
+    suffix: (x.unitFrom ?? x).unitRaw.trim() ? ` ${(x.unitFrom ?? x).unitRaw.trim()}` : '',
     bounded: false,
     approxInputs: y.qualifier === 'approx',
   };

@@ -53,6 +53,10 @@ export interface Quantity {
   /** Invisible characters that were written inside the quantity and ignored in reading it (`U+200B`…): set by the
    * checker, which reads the text without them (see `withoutInvisibles`). */
   invisible?: string[];
+  /** The value whose unit this one was given: it was written without a unit of its own before a value that has one,
+   * joined to it by a bare connector (`from 12.0 to 4.0 GB`, `28.6 vs 23.3%`, `1.2, 3.4 and 5.6 GB`); see
+   * `shareUnits`. `unitRaw` stays empty (nothing was written). */
+  unitFrom?: Quantity;
 }
 
 export interface Range {
@@ -452,6 +456,7 @@ export function readQuantities(text: string): Reading {
     i = Math.max(after, j, i + 1);
   }
   const ranges = findRanges(text, quantities);
+  shareUnits(text, quantities);
   return { quantities, ranges, fused };
 }
 
@@ -553,6 +558,112 @@ function findRanges(text: string, qs: Quantity[]): Range[] {
     k++;
   }
   return ranges;
+}
+
+/** How two values are joined when a unit written once may belong to both: a connector of two values (`to`, `→`,
+ * `vs`, `/`, a dash), a list word (`and`, `or`), or a comma (a list only when it ends in `and`/`or`). */
+type Joiner = 'pair' | 'list' | 'comma';
+
+const PAIR_JOINERS: ReadonlySet<string> = new Set(['to', '→', '⟶', '⇒', '➝', '➔', '->', '=>', 'vs', 'vs.', 'versus', '/', '–', '—']);
+const LIST_JOINERS: ReadonlySet<string> = new Set(['and', 'or', '&']);
+/** The longest text between two values that can still be a bare connector (`, and` with spaces around it). */
+const MAX_JOINER = 12;
+
+/** The connector that is all that lies between two values, or undefined when there is anything else (a word, a
+ * bracket) or nothing (a glued sign: `75.3-0.8`). */
+function joinerOf(between: string): Joiner | undefined {
+  let s = 0;
+  let e = between.length;
+  while (s < e && isSpaceCode(between.charCodeAt(s))) s++;
+  while (e > s && isSpaceCode(between.charCodeAt(e - 1))) e--;
+  if (s === e) return undefined;
+  let w = between.slice(s, e).toLowerCase();
+  if (w === ',') return 'comma';
+  if (w.startsWith(',')) {
+    // `1.2, 3.4, and 5.6 GB`: the comma before the list word.
+    let k = 1;
+    while (k < w.length && isSpaceCode(w.charCodeAt(k))) k++;
+    w = w.slice(k);
+    return LIST_JOINERS.has(w) ? 'list' : undefined;
+  }
+  if (LIST_JOINERS.has(w)) return 'list';
+  return PAIR_JOINERS.has(w) ? 'pair' : undefined;
+}
+
+/** Dimensions of values a unit written once can be shared in (factors and points are claims, not values). */
+const SHARED_DIMENSIONS: ReadonlySet<Dimension> = new Set<Dimension>(['count', 'bytes', 'time', 'percent', 'bits']);
+
+function takesUnit(a: Quantity): boolean {
+  return a.dimension === 'none' && !a.name && !a.reference && !a.attributive && !a.plusMinus && !a.delta && a.range === undefined;
+}
+
+function givesUnit(b: Quantity): boolean {
+  return SHARED_DIMENSIONS.has(b.dimension) && !b.name && !b.reference && !b.attributive && !b.plusMinus && !b.delta && !b.glued && b.range === undefined;
+}
+
+/** Words naming a setting counted in plain numbers (`batch 32 → 64 GB` is a batch size and a memory, not 32 GB). */
+const SETTING_WORDS: ReadonlySet<string> = new Set([
+  'batch', 'bs', 'rank', 'layer', 'layers', 'head', 'heads', 'epoch', 'epochs', 'step', 'steps', 'iteration', 'iterations',
+  'iters', 'gpu', 'gpus', 'tpu', 'tpus', 'node', 'nodes', 'worker', 'workers', 'thread', 'threads', 'seed', 'seeds',
+  'run', 'runs', 'shot', 'shots', 'beam', 'beams', 'expert', 'experts', 'k', 'n',
+]);
+
+/** Whether one of the (at most three) words written just before `start` names a setting (see SETTING_WORDS). */
+function settingBefore(text: string, start: number): boolean {
+  const lo = Math.max(0, start - 40);
+  let i = start;
+  for (let words = 0; words < 3; words++) {
+    while (i > lo && isSpaceCode(text.charCodeAt(i - 1))) i--;
+    let j = i;
+    while (j > lo && (isLetter(text[j - 1]) || text[j - 1] === '-')) j--;
+    if (j === i) return false;
+    if (SETTING_WORDS.has(text.slice(j, i).toLowerCase())) return true;
+    i = j;
+  }
+  return false;
+}
+
+/** Whether a bare number is closer to `b` read as written (in the base unit: 4096 against 32K = 32,000) than with
+ * `b`'s multiplier (4096K against 32K): then it already is a value in its own right, and keeps its reading. */
+function plainReadingCloser(a: Quantity, b: Quantity): boolean {
+  if (b.scale === 1) return false;
+  const x = Math.abs(a.value);
+  const y = Math.abs(b.value);
+  if (x === 0 || y === 0) return false;
+  return Math.abs(Math.log(x / (y * b.scale))) <= Math.abs(Math.log(x / y));
+}
+
+/**
+ * Writers put a unit only on the last value of a pair or a list: `from 12.0 to 4.0 GB`, `12 → 4 GB`, `28.6 vs 23.3%`,
+ * `between 3 and 5 ms`, `1.2, 3.4 and 5.6 GB`. Each value written without a unit before such a value, with nothing
+ * but a connector between them, is given that unit (and `unitFrom`), in place in `qs`. Not when the reading is
+ * doubtful: a unit written on the first value only, a comma alone (`MMLU 71.2, 4 GB`), a setting named before the
+ * values (`batch 32 → 64 GB`), a bare count already comparable with the other value (`4096 → 32K`), or `of`
+ * (`3 of 7B`: three things of seven billion). Ranges (`3–5 ms`) are joined by `findRanges`, which shares the unit too.
+ */
+function shareUnits(text: string, qs: Quantity[]): void {
+  for (let m = qs.length - 1; m > 0; m--) {
+    const b = qs[m];
+    if (!givesUnit(b)) continue;
+    // The values before b joined to it by bare connectors: qs[first…m − 1].
+    let first = m;
+    let list = false;
+    while (first > 0) {
+      const a = qs[first - 1];
+      const next = qs[first];
+      if (!takesUnit(a) || next.start - a.end > MAX_JOINER) break;
+      const joiner = joinerOf(text.slice(a.end, next.start));
+      if (joiner === undefined || (joiner === 'comma' && !list)) break;
+      if (joiner === 'list') list = true;
+      first--;
+    }
+    if (first === m || settingBefore(text, qs[first].start)) continue;
+    let plain = false;
+    for (let k = first; k < m && !plain; k++) plain = plainReadingCloser(qs[k], b);
+    if (plain) continue;
+    for (let k = first; k < m; k++) qs[k] = { ...qs[k], unit: b.unit, dimension: b.dimension, scale: b.scale, unitFrom: b };
+    m = first;
+  }
 }
 
 /**

@@ -331,6 +331,96 @@ test('byte units: restatements and ranges stated elsewhere accept the binary rea
   assert.match(range!.message, /1 GB = 1024 MB/);
 });
 
+// ---- a unit written once for two values ------------------------------------------------------------------
+
+/** The check of one kind a card gives (there is one). */
+const only = (cs: Check[], kind: string): Check => {
+  const found = cs.filter((c) => c.kind === kind);
+  assert.equal(found.length, 1, `one ${kind} check: ${cs.map((c) => c.message).join(' | ')}`);
+  return found[0];
+};
+
+test('unit written once: "from 12.0 to 4.0 GB (67% reduction)" reads 12.0 as 12.0 GB, and the explanation says so', () => {
+  // The report: an error suggesting "33333333233%", from 12 bytes against 4×10⁹ bytes.
+  const prose = only(card('none', 'Memory drops from 12.0 to 4.0 GB (67% reduction).'), 'percent-change');
+  assert.equal(prose.verdict, 'consistent', prose.message);
+  assert.equal(prose.severity, 'info');
+  assert.equal(prose.message, '67%: ✓ consistent — (before − after) / before × 100 gives 66.11…67.22%');
+  assert.equal(prose.fix, undefined);
+  assert.match(prose.explanation.inputs[0], /= 12\.0 GB \(unit taken from 4\.0 GB\) \(11\.95…12\.05\)$/);
+  assert.equal(prose.explanation.inputs[1], 'after = 4.0 GB (3.95…4.05)');
+  // Without a label, on the Numbers line.
+  const bare = only(card('from 12.0 to 4.0 GB (67% reduction)'), 'percent-change');
+  assert.equal(bare.verdict, 'consistent', bare.message);
+  assert.deepEqual(bare.explanation.inputs, ['before = 12.0 GB (unit taken from 4.0 GB) (11.95…12.05)', 'after = 4.0 GB (3.95…4.05)']);
+});
+
+test('unit written once: a wrong claim is still caught once the unit is shared', () => {
+  const c = only(card('none', 'Memory drops from 12.0 to 4.0 GB (50% reduction).'), 'percent-change');
+  assert.equal(c.verdict, 'inconsistent');
+  assert.equal(c.severity, 'error');
+  assert.equal(c.message, '50%: inconsistent — (before − after) / before × 100 gives 66.11…67.22%; closest consistent value: 67%');
+  assert.equal(c.fix?.replacement, '67');
+  assert.equal(c.explanation.closest, '67%');
+  assert.match(c.explanation.inputs[0], /12\.0 GB \(unit taken from 4\.0 GB\)/);
+  // A stated difference is computed in the shared unit, and a wrong one gets a fix in that unit.
+  const ms = only(card('Latency 120 → 45 ms (−75 ms)'), 'difference');
+  assert.equal(ms.verdict, 'consistent', ms.message);
+  assert.equal(ms.computed, '−76.0…−74.0 ms');
+  const wrong = only(card('Latency 120 → 45 ms (−80 ms)'), 'difference');
+  assert.equal(wrong.verdict, 'inconsistent');
+  assert.equal(wrong.fix?.replacement, '−75');
+});
+
+test('unit written once: arrows, vs and multipliers (K/M/B, ms, %) are shared the same way', () => {
+  const arrow = only(card('Memory 12 → 4 GB (67% reduction)'), 'percent-change');
+  assert.equal(arrow.verdict, 'consistent', arrow.message);
+  assert.match(arrow.explanation.inputs[0], /^Memory = 12 GB \(unit taken from 4 GB\)/);
+  const params = only(card('7 vs 13B parameters (1.9× more)'), 'ratio');
+  assert.equal(params.verdict, 'consistent', params.message);
+  assert.equal(params.computed, '1.667…2.077×');
+  assert.ok(params.explanation.inputs.includes('A = 7 B (unit taken from 13B) (6.5…7.5)'), params.explanation.inputs.join(' | '));
+  const pts = only(card('Acc 28.6 vs 23.3% (+5.3pp)'), 'difference');
+  assert.equal(pts.verdict, 'consistent', pts.message);
+  assert.equal(pts.explanation.inputs[0], 'A (Acc) = 28.6 % (unit taken from 23.3%) (28.55…28.65)');
+  // A direction word read against values in one unit: 2 → 4 ms goes up.
+  assert.deepEqual(flagged(card('Latency 2 → 4 ms', 'The method increases latency.')), []);
+  assert.equal(flagged(card('Latency 2 → 4 ms', 'The method reduces latency.'))[0]?.kind, 'direction');
+});
+
+test('unit written once: a value restated in prose is compared with the Numbers line in the shared unit', () => {
+  const cs = card('Memory 12.0 GB → 4.0 GB (67% reduction)', 'Memory drops from 12 to 4 GB.').filter((c) => c.kind === 'restatement');
+  assert.deepEqual(
+    cs.map((c) => [c.verdict, c.message]),
+    [
+      ['consistent', '12: ✓ consistent with 12.0 GB on the Numbers line (rounded to 12 GB)'],
+      ['consistent', '4 GB: ✓ consistent with 4.0 GB on the Numbers line (rounded to 4 GB)'],
+    ],
+  );
+});
+
+test('unit written once: nothing is shared when the reading is not plainly one unit for both', () => {
+  // Neither has a unit, or both have their own: as before.
+  const plain = only(card('from 1,250 to 1,900 (+52%)'), 'percent-change');
+  assert.equal(plain.verdict, 'consistent');
+  assert.deepEqual(plain.explanation.inputs, ['before = 1,250 (1249.5…1250.5)', 'after = 1,900 (1899.5…1900.5)']);
+  const both = only(card('7B vs 13B params (1.9× more)'), 'ratio');
+  assert.equal(both.verdict, 'consistent');
+  assert.ok(both.explanation.inputs.every((i) => !i.includes('unit taken')), both.explanation.inputs.join(' | '));
+  // "3 of 7B": a part written as a bare count is 3 things, not 3 billion ("of" shares no unit).
+  const part = only(card('3 of 7B parameters (43%)'), 'part-of-whole');
+  assert.equal(part.verdict, 'inconsistent');
+  assert.deepEqual(part.explanation.inputs, ['part = 3 (2.5…3.5)', 'whole = 7 B (6.5…7.5)']);
+  // A setting (batch size) against a measurement in GB: two different things, not one unit written once.
+  const batch = only(card('Peak memory at batch 32 → 64 GB (2× more)'), 'ratio');
+  assert.ok(batch.explanation.inputs.every((i) => !i.includes('unit taken')), batch.explanation.inputs.join(' | '));
+  assert.ok(batch.explanation.inputs.includes('memory batch = 32 (31.5…32.5)'), batch.explanation.inputs.join(' | '));
+  // A bare count already comparable with the other value in its base unit: 4096 tokens, not 4096K.
+  const context = only(card('context 4096 → 32K tokens (7.8× more)'), 'ratio');
+  assert.equal(context.verdict, 'consistent', context.message);
+  assert.ok(context.explanation.inputs.includes('context = 4096 (4095.5…4096.5)'), context.explanation.inputs.join(' | '));
+});
+
 // ---- invisible characters ------------------------------------------------------------------------------
 
 const INVISIBLES = ['\u200b', '\u200c', '\u200d', '\u2060', '\ufeff'];

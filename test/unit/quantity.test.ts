@@ -82,3 +82,37 @@ test('a > that closes an HTML-like tag before a number is not a bound', () => {
   // Not a tag: a comparison between two words, a number after "<", an arrow.
   assert.deepEqual(q('a < b > 40 and 5 <10> 6 and -->7'), ['40:gt', '5:-', '10:lt', '6:gt', '7:-']);
 });
+
+test('a unit written once, on the last of two or more values, is shared by the values before it', () => {
+  const shared = (t: string) => read(t).map((x) => `${x.raw}${x.unit}${x.unitFrom ? `<${x.unitFrom.raw}` : ''}`);
+  assert.deepEqual(shared('from 12.0 to 4.0 GB'), ['12.0GB<4.0', '4.0GB']);
+  assert.deepEqual(shared('12 → 4 GB; 12 -> 4 GB; 12 => 4 GB'), ['12GB<4', '4GB', '12GB<4', '4GB', '12GB<4', '4GB']);
+  assert.deepEqual(shared('12.0/4.0 GB'), ['12.0GB<4.0', '4.0GB']);
+  assert.deepEqual(shared('between 3 and 5 ms'), ['3ms<5', '5ms']);
+  assert.deepEqual(shared('28.6 vs 23.3%, 7 vs. 13B, 9 versus 3 h'), ['28.6%<23.3', '23.3%', '7B<13', '13B', '9h<3', '3h']);
+  assert.deepEqual(shared('12.0 – 4.0 GB'), ['12.0GB<4.0', '4.0GB']);
+  // A list: every value before the last takes the unit written on the last.
+  assert.deepEqual(shared('1.2, 3.4 and 5.6 GB'), ['1.2GB<5.6', '3.4GB<5.6', '5.6GB']);
+  assert.deepEqual(shared('1.2, 3.4, or 5.6 ms'), ['1.2ms<5.6', '3.4ms<5.6', '5.6ms']);
+  const q = read('from 12.0 to 4.0 GB')[0];
+  assert.deepEqual([q.dimension, q.scale, q.unitRaw], ['bytes', 1e9, ''], 'the unit as written stays empty');
+});
+
+test('a unit is not shared when the reading is not plainly one unit for both', () => {
+  const shared = (t: string) => read(t).map((x) => `${x.raw}${x.unit}${x.unitFrom ? `<${x.unitFrom.raw}` : ''}`);
+  assert.deepEqual(shared('7B and 13B'), ['7B', '13B']);
+  assert.deepEqual(shared('from 1,250 to 1,900'), ['1,250', '1,900']);
+  assert.deepEqual(shared('3 of 7B parameters'), ['3', '7B']);
+  assert.deepEqual(shared('12.0 GB → 4.0'), ['12.0GB', '4.0'], 'only a unit written after the values is shared');
+  assert.deepEqual(shared('MMLU 71.2 with 4 GB'), ['71.2', '4GB'], 'only across a bare connector');
+  assert.deepEqual(shared('12, 4 GB'), ['12', '4GB'], 'a comma alone is not a list');
+  assert.deepEqual(shared('batch 32 → 64 GB; rank 8 vs 16 GB; 8 GPUs → 2 h'), ['32', '64GB', '8', '16GB', '8', '2h']);
+  assert.deepEqual(shared('context 4096 → 32K; 1,250 → 1.9K'), ['4096', '32K', '1,250', '1.9K'], 'a count already in the range of the other value keeps its own');
+  assert.deepEqual(shared('2 and 3× faster; +0.5 vs 2.1pp'), ['2', '3×', '+0.5', '2.1pp'], 'factors and points are claims, not values');
+  assert.deepEqual(shared('dense 76.1 vs sparse 75.3-0.8%'), ['76.1', '75.3', '-0.8%'], 'not across a glued sign');
+  const all = readQuantities('Table 3 vs 4 GB; 4-bit vs 8 GB').quantities.map((x) => `${x.raw}${x.unit}`);
+  assert.deepEqual(all, ['3', '4GB', '4bit', '8GB']);
+  // A range keeps its own reading (its low end takes the unit, as before).
+  const r = readQuantities('3–5 ms').ranges[0];
+  assert.deepEqual([r.low.unit, r.low.unitFrom, r.high.unit], ['ms', undefined, 'ms']);
+});
