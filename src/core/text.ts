@@ -86,12 +86,16 @@ export function withoutTags(s: string): string {
   return copied === 0 ? s : out + s.slice(copied);
 }
 
-/** Zero-width space, word joiner and zero-width no-break space (a BOM inside the text): they never carry meaning. */
-const isAlwaysInvisible = (c: number): boolean => c === 0x200b || c === 0x2060 || c === 0xfeff;
+/** Zero-width space, word joiner, zero-width no-break space (a BOM inside the text) and soft hyphen (a hyphen
+ * shown only where a line breaks): they carry no meaning inside a number or a word. */
+const isAlwaysInvisible = (c: number): boolean => c === 0x200b || c === 0x2060 || c === 0xfeff || c === 0x00ad;
+/** Â…ï: what the first byte of a two- or three-byte UTF-8 character reads as in Windows-1252. A soft hyphen (byte
+ * AD) right after one is the rest of such a character (`Ã\u00ad` is í), which the damaged-text check must see. */
+const isMojibakeLead = (c: number): boolean => c >= 0xc2 && c <= 0xef;
 /** Zero-width non-joiner and joiner: invisible too, but scripts and emoji need them between their characters. */
 const isJoinerCode = (c: number): boolean => c === 0x200c || c === 0x200d;
-/** A quick test for any of the five, so that text without them (nearly all) is returned as it is. */
-const INVISIBLE_RE = /[\u200b-\u200d\u2060\ufeff]/;
+/** A quick test for any of the six, so that text without them (nearly all) is returned as it is. */
+const INVISIBLE_RE = /[\u00ad\u200b-\u200d\u2060\ufeff]/;
 
 /** Text with its invisible characters removed, and the way back to offsets in the original text. */
 export interface VisibleText {
@@ -103,9 +107,10 @@ export interface VisibleText {
 }
 
 /**
- * `s` as a reader sees it: without the zero-width characters that hide inside words and numbers (`4\u200b0%` shows
- * as 40%). ZWNJ and ZWJ are kept between two non-ASCII characters (Persian words, emoji sequences need them) and
- * removed elsewhere (next to a digit, a sign or a unit they only break the reading).
+ * `s` as a reader sees it: without the zero-width characters and soft hyphens that hide inside words and numbers
+ * (`4\u200b0%` shows as 40%, `1,2\u00ad50` as 1,250). ZWNJ and ZWJ are kept between two non-ASCII characters
+ * (Persian words, emoji sequences need them) and removed elsewhere (next to a digit, a sign or a unit they only
+ * break the reading). A soft hyphen is kept after a character that begins mojibake (see `isMojibakeLead`).
  */
 export function withoutInvisibles(s: string): VisibleText {
   if (!INVISIBLE_RE.test(s)) return { text: s };
@@ -125,9 +130,11 @@ export function withoutInvisibles(s: string): VisibleText {
     let j = i;
     while (j < s.length && (isAlwaysInvisible(s.charCodeAt(j)) || isJoinerCode(s.charCodeAt(j)))) j++;
     const betweenNonAscii = i > 0 && j < s.length && s.charCodeAt(i - 1) >= 128 && s.charCodeAt(j) >= 128;
+    const afterMojibakeLead = i > 0 && isMojibakeLead(s.charCodeAt(i - 1));
     out += s.slice(copied, i);
     for (let k = i; k < j; k++) {
-      if (betweenNonAscii && isJoinerCode(s.charCodeAt(k))) {
+      const ck = s.charCodeAt(k);
+      if ((betweenNonAscii && isJoinerCode(ck)) || (k === i && afterMojibakeLead && ck === 0x00ad)) {
         out += s[k];
         source[kept++] = k;
       } else removed.push(k);

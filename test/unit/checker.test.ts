@@ -423,7 +423,7 @@ test('unit written once: nothing is shared when the reading is not plainly one u
 
 // ---- invisible characters ------------------------------------------------------------------------------
 
-const INVISIBLES = ['\u200b', '\u200c', '\u200d', '\u2060', '\ufeff'];
+const INVISIBLES = ['\u200b', '\u200c', '\u200d', '\u2060', '\ufeff', '\u00ad'];
 
 test('invisible characters inside a number are ignored: 4\u200b0% reads as 40%, and the message says so', () => {
   const plain = card('Acc 40.0% vs 38.0% (+2.0pp)').find((c) => c.kind === 'difference')!;
@@ -471,6 +471,23 @@ test('invisible characters: a wrong claim is still caught, and ranges and fixes 
   assert.equal(textAt(cardText('none', finding), f!.range), '80%');
 });
 
+test('a soft hyphen (U+00AD) is ignored like the zero-width characters, in numbers and in words', () => {
+  // A soft hyphen shows only where a line breaks: 1,2\u00ad50 reads 1,250, and "re\u00adduction" is a change word.
+  const numbers = 'Cost 1,2\u00ad50 → 1,900 (+5\u00ad2%)';
+  const c = only(card(numbers), 'percent-change');
+  assert.equal(c.verdict, 'consistent', c.message);
+  assert.deepEqual(c.explanation.inputs, ['Cost = 1,250 (1249.5…1250.5)', 'after = 1,900 (1899.5…1900.5)']);
+  assert.match(c.message, /1,250 contains an invisible character \(U\+00AD\), ignored in reading it/);
+  assert.equal(textAt(cardText(numbers), c.range), '+5\u00ad2%');
+  const word = only(card('Memory 36.0 GB → 9.0 GB (70% re\u00adduction)'), 'percent-change');
+  assert.equal(word.verdict, 'inconsistent');
+  assert.equal(word.fix?.replacement, '75');
+  // After Â or Ã it is the second byte of a UTF-8 character read as Windows-1252 (í, a soft hyphen): damaged text.
+  for (const garbled of ['Mart\u00c3\u00adnez 40% vs 38% (+2pp)', 'Cost 12\u00c2\u00ad → 4']) {
+    assert.ok(flagged(card(garbled)).some((x) => x.kind === 'garbled-text'), garbled);
+  }
+});
+
 test('invisible characters: hostile cards never throw and every range stays on its line', () => {
   const hostile = [
     '\u200b'.repeat(5000),
@@ -479,6 +496,7 @@ test('invisible characters: hostile cards never throw and every range stays on i
     '\u200b4\u200b0\u200b%\u200b \u200bv\u200bs\u200b 3\u200b8\u200b%\u200b (\u200b+\u200b2\u200bp\u200bp\u200b)',
     '1\u200b,\u200b312 → 1\u2060e\u206017 (+5%) ∆\u200b',
     '\u200b'.repeat(3) + '87.82\u200b88.69 and 147.0\u200b-0.65)',
+    `${'\u00ad'.repeat(3000)}4\u00ad0% vs 3\u00ad8% (+\u00ad2pp)`,
   ];
   for (const numbers of hostile) {
     const source = cardText(numbers, `Key ${numbers.slice(0, 200)}`);
