@@ -6,7 +6,7 @@
 // yields fewer checks, never an exception.
 import { Check, SEVERITY_OF, Severity, Verdict, VERDICT_RANK } from './check';
 import { locate, NumberField, Paper, SeedFile, TextField } from './model';
-import { binaryReadingDiffers, binaryUnitsNote, describe, firstStartingAt, inBinaryUnits, isSpaceCode, Quantity, Range, Reading, readQuantities } from './quantity';
+import { binaryReadingDiffers, binaryUnitsNote, describe, firstStartingAt, inBinaryUnits, isSpaceCode, plainReadingCloser, Quantity, Range, Reading, readQuantities } from './quantity';
 import {
   closed,
   divQ,
@@ -509,7 +509,7 @@ function computeDescribeInput(name: string, qu: Quantity): string {
   // A unit written only on the value it is paired with (`from 12.0 to 4.0 GB`) is shown, and where it came from.
   const from = qu.unitFrom;
   const unit = (from ?? qu).unitRaw.trim();
-  const shared = from ? ` (unit taken from ${describe(from)})` : '';
+  const shared = from ? ` (unit ${qu.unitAssumed ? 'assumed' : 'taken'} from ${describe(from)})` : '';
   return `${name} = ${(qu.qualifierRaw ? `${qu.qualifierRaw} ` : '') + qu.raw}${unit ? ` ${unit}` : ''}${shared} (${formatInterval(inUnit, Math.max(d, 0))})`;
 }
 
@@ -864,12 +864,29 @@ interface Candidate {
   note?: string;
   /** The stated value should be read with its sign (differences) or as a magnitude. */
   signed: boolean;
+  /** The claim fits neither reading of a value written without a unit, and cannot be shown wrong either (see
+   * `candidatesFor`): reported as such, without a fix. */
+  ambiguous?: Ambiguity;
+}
+
+interface Ambiguity {
+  /** The message after the verdict word. */
+  message: string;
+  computed: string;
+  inputs: string[];
+  result: string;
+}
+
+/** A candidate's rank among the others: an ambiguity is a warning, ranked with near misses (below every reading
+ * that fits, above an inconsistency). */
+function rankOf(c: Candidate): number {
+  return c.ambiguous ? VERDICT_RANK['near-miss'] : VERDICT_RANK[c.judgement.verdict];
 }
 
 function better(x: Candidate, y: Candidate | undefined): boolean {
   if (!y) return true;
-  const rx = VERDICT_RANK[x.judgement.verdict];
-  const ry = VERDICT_RANK[y.judgement.verdict];
+  const rx = rankOf(x);
+  const ry = rankOf(y);
   if (rx !== ry) return rx < ry;
   return x.judgement.steps < y.judgement.steps;
 }
@@ -887,12 +904,132 @@ function inBinaryReading(comp: Computation, note: string): Computation {
   return { ...comp, formula: `${comp.formula}, in binary units (${note})` };
 }
 
+/** A value written without a unit, paired with one that has a unit or multiplier that `shareUnits` did not share
+ * (`12 GB → 4`, `3 of 7B`, `batch 32 → 64 GB`): how it reads with that unit. */
+interface UnitGuess {
+  /** The pair with the bare value given the other's unit. */
+  pair: Pair;
+  bare: Quantity;
+  from: Quantity;
+  /** The bare value with the other's unit, as it would be written (`4 GB`, `3B`). */
+  assumedText: string;
+  /** The literal reading is the plausible one: the bare value is closer to the other as written (4096 tokens
+   * against 32K) than with its multiplier (see `plainReadingCloser`). */
+  literalPlausible: boolean;
+}
+
+const assumedCopies = new WeakMap<Quantity, Quantity>();
+
+/** `bare` with `from`'s unit and multiplier, as assumed for a claim (one copy per quantity, so that what is computed
+ * from it is computed once). */
+function withAssumedUnit(bare: Quantity, from: Quantity): Quantity {
+  const cached = assumedCopies.get(bare);
+  if (cached !== undefined && cached.unitFrom === from) return cached;
+  const copy: Quantity = { ...bare, unit: from.unit, dimension: from.dimension, scale: from.scale, unitFrom: from, unitAssumed: true };
+  assumedCopies.set(bare, copy);
+  return copy;
+}
+
+function unitGuess(p: Pair): UnitGuess | undefined {
+  const aBare = p.a.dimension === 'none';
+  if (aBare === (p.b.dimension === 'none')) return undefined;
+  const [bare, from] = aBare ? [p.a, p.b] : [p.b, p.a];
+  // Without a multiplier (%, bytes, seconds) the bare value is the same number in either reading: nothing to guess.
+  if (from.scale === 1) return undefined;
+  const assumed = withAssumedUnit(bare, from);
+  return {
+    pair: aBare ? { ...p, a: assumed } : { ...p, b: assumed },
+    bare,
+    from,
+    assumedText: describe({ ...bare, unitRaw: from.unitRaw }),
+    literalPlausible: plainReadingCloser(bare, from),
+  };
+}
+
+const fits = (c: Candidate): boolean => !isFlagged(c.judgement.verdict);
+
+function bestOf(cs: readonly Candidate[]): Candidate | undefined {
+  let best: Candidate | undefined;
+  for (const c of cs) if (better(c, best)) best = c;
+  return best;
+}
+
+function withNote(c: Candidate, note: string): Candidate {
+  return { ...c, note: [c.note, note].filter(Boolean).join('; ') };
+}
+
 /**
- * Every way to read a claim against a pair; the caller keeps the best. Byte units are read as decimal first and,
+ * Every way to read a claim against a pair; the caller keeps the best. A value written without a unit against one
+ * that has a unit or multiplier (not shared by `shareUnits`) has two readings, and both are guesses: as written
+ * (`12 GB → 4`: 4 bytes) and with the other value's unit (4 GB). The literal one is tried first and kept when it
+ * fits. Otherwise:
+ * - a claim that fits the other reading is accepted, and the message and inputs say which unit was assumed;
+ * - a claim that is inconsistent under both readings is inconsistent whatever the unit: an error (a fact), judged
+ *   and fixed in the plausible reading (see `UnitGuess.literalPlausible`), the other one named;
+ * - a near miss in the plausible reading stays a near miss (a warning, with its fix);
+ * - a claim inconsistent in the plausible reading but only a near miss in the implausible one (`12 GB → 4 (99.9%
+ *   reduction)`: 4 MB may have been meant) cannot be shown wrong, nor fixed, without guessing the unit: see
+ *   `ambiguity`.
+ */
+function candidatesFor(claim: Claim, p: Pair, text: string, subject?: () => string): Candidate[] {
+  const literal = byteReadingCandidates(claim, p, text, subject);
+  if (literal.length === 0 || literal.some(fits)) return literal;
+  const guess = unitGuess(p);
+  if (guess === undefined) return literal;
+  const shared = byteReadingCandidates(claim, guess.pair, text, subject);
+  if (shared.length === 0) return literal;
+  const one = `${describe(p.a)} ${p.connector} ${describe(p.b)} has a unit on one side only`;
+  const readAs = `${guess.bare.raw} is read as ${guess.assumedText}, like ${describe(guess.from)}`;
+  const fitting = shared.filter(fits);
+  if (fitting.length > 0) return fitting.map((c) => withNote(c, `${one}: ${readAs}`));
+  const bestLiteral = bestOf(literal)!;
+  const bestShared = bestOf(shared)!;
+  const [plausible, other] = guess.literalPlausible ? [bestLiteral, bestShared] : [bestShared, bestLiteral];
+  const stated = text.slice(claim.q.start, claim.q.end);
+  if (plausible.judgement.verdict === 'inconsistent' && other.judgement.verdict !== 'inconsistent') return [ambiguity(guess, one, stated, bestLiteral, bestShared, plausible, other)];
+  const otherText = computedTextOf(other.stated, other.comp);
+  const note = guess.literalPlausible
+    ? `${one}: read as ${guess.assumedText}, like ${describe(guess.from)}, it gives ${otherText}, and ${stated} fits neither reading`
+    : `${one}: ${readAs}; read as written it gives ${otherText}, and ${stated} fits neither reading`;
+  return [withNote(plausible, note)];
+}
+
+/**
+ * A claim that fits neither reading of a value written without a unit, inconsistent in the plausible one but only
+ * a near miss in the other. The method's table has no verdict for "depends on a unit that was not written": it
+ * cannot be `inconsistent` (that needs a recomputation that holds whatever the unit) nor `near-miss` (a step from
+ * an implausible reading), and `damaged` would claim the text was corrupted, which a unit left out is not. So it is
+ * `unverifiable` (the value has nothing trustworthy to be checked against), with the severity `warning`, as for the
+ * header's declared count (checkDeclaredCount): the claim fits nothing the numbers give, and the reader should look.
+ * No fix is offered: any fix would be computed on a guess.
+ */
+function ambiguity(guess: UnitGuess, one: string, stated: string, literal: Candidate, shared: Candidate, plausible: Candidate, other: Candidate): Candidate {
+  const sharedText = computedTextOf(shared.stated, shared.comp);
+  const literalText = computedTextOf(literal.stated, literal.comp);
+  const bare = guess.bare.raw;
+  const asShared = `with ${bare} read as ${guess.assumedText}, like ${describe(guess.from)}`;
+  const asWritten = `with ${bare} read as written`;
+  const literalFormula = literal.comp.formula === shared.comp.formula ? '' : `${literal.comp.formula} gives `;
+  const inputs = inputsOf(shared.comp).slice();
+  for (const i of inputsOf(literal.comp)) if (!inputs.includes(i)) inputs.push(i);
+  return {
+    ...plausible,
+    judgement: { verdict: 'unverifiable', steps: other.judgement.steps },
+    ambiguous: {
+      message: `${one}, and ${stated} fits neither reading: ${shared.comp.formula} gives ${sharedText} ${asShared}, and ${literalFormula}${literalText} ${asWritten}`,
+      computed: `${sharedText} or ${literalText}`,
+      inputs,
+      result: `${sharedText} ${asShared}, or ${literalText} ${asWritten}: neither gives ${stated}`,
+    },
+  };
+}
+
+/**
+ * The readings of a claim against a pair as its values are written. Byte units are read as decimal first and,
  * when their binary reading can change the result (GB against MB), as binary too: the method accepts both. A binary
  * reading is kept unless it is plainly inconsistent (a failure is reported in the decimal reading, with its fix).
  */
-function candidatesFor(claim: Claim, p: Pair, text: string, subject?: () => string): Candidate[] {
+function byteReadingCandidates(claim: Claim, p: Pair, text: string, subject?: () => string): Candidate[] {
   const decimal = readingCandidates(claim, p, text, subject);
   const involved = [claim.q, p.a, p.b];
   if (decimal.length === 0 || !binaryReadingDiffers(involved)) return decimal;
@@ -1012,9 +1149,24 @@ function buildClaimCheck(info: FieldInfo, claim: Claim, best: Candidate, pairFie
   const qu = claim.q;
   const stated = info.text.slice(qu.start, qu.end);
   const j = best.judgement;
-  const computedText = computedTextOf(best.stated, best.comp);
   const where = pairField === info ? '' : ` (numbers from the ${FIELD_LABEL[pairField.key]})`;
   const notes = [best.note, best.comp.note, extraNote].filter(Boolean).join('; ');
+  const inputs = best.comp.chartPair ? [qu, best.comp.chartPair.a, best.comp.chartPair.b] : [qu];
+  if (best.ambiguous) {
+    // See `ambiguity`: unverifiable, but a warning; no fix.
+    const a = best.ambiguous;
+    return makeCheck(info, qu.start, qu.end, {
+      kind: relationKind(best, claim),
+      verdict: 'unverifiable',
+      severity: 'warning',
+      message: `${stated}: ${VERDICT_WORD.unverifiable} — ${a.message}${where}${notes ? `; ${notes}` : ''}`,
+      stated,
+      computed: a.computed,
+      explanation: { formula: best.comp.formula, inputs: a.inputs, result: a.result },
+      chart: chartOfComputation(best.comp),
+    }, inputs);
+  }
+  const computedText = computedTextOf(best.stated, best.comp);
   let message = `${stated}: ${VERDICT_WORD[j.verdict]} — ${best.comp.formula} gives ${computedText}${where}`;
   if (notes) message += `; ${notes}`;
   let closestText: string | undefined;
@@ -1045,7 +1197,7 @@ function buildClaimCheck(info: FieldInfo, claim: Claim, best: Candidate, pairFie
     },
     fix,
     chart: chartOfComputation(best.comp),
-  }, best.comp.chartPair ? [qu, best.comp.chartPair.a, best.comp.chartPair.b] : [qu]);
+  }, inputs);
 }
 
 // ---------------------------------------------------------------------------------------------------------------

@@ -57,6 +57,9 @@ export interface Quantity {
    * joined to it by a bare connector (`from 12.0 to 4.0 GB`, `28.6 vs 23.3%`, `1.2, 3.4 and 5.6 GB`); see
    * `shareUnits`. `unitRaw` stays empty (nothing was written). */
   unitFrom?: Quantity;
+  /** `unitFrom` was not shared on reading but assumed by the checker, for one claim, in place of a literal reading
+   * that does not fit it (`12 GB → 4 (67% reduction)`: 4 read as 4 GB); see `unitGuess` in the checker. */
+  unitAssumed?: boolean;
 }
 
 export interface Range {
@@ -625,7 +628,7 @@ function settingBefore(text: string, start: number): boolean {
 
 /** Whether a bare number is closer to `b` read as written (in the base unit: 4096 against 32K = 32,000) than with
  * `b`'s multiplier (4096K against 32K): then it already is a value in its own right, and keeps its reading. */
-function plainReadingCloser(a: Quantity, b: Quantity): boolean {
+export function plainReadingCloser(a: Quantity, b: Quantity): boolean {
   if (b.scale === 1) return false;
   const x = Math.abs(a.value);
   const y = Math.abs(b.value);

@@ -407,18 +407,141 @@ test('unit written once: nothing is shared when the reading is not plainly one u
   const both = only(card('7B vs 13B params (1.9× more)'), 'ratio');
   assert.equal(both.verdict, 'consistent');
   assert.ok(both.explanation.inputs.every((i) => !i.includes('unit taken')), both.explanation.inputs.join(' | '));
-  // "3 of 7B": a part written as a bare count is 3 things, not 3 billion ("of" shares no unit).
+  // "3 of 7B": a part written as a bare count is 3 things, not 3 billion ("of" shares no unit): the unit is only
+  // assumed, for the claim, when the claim fits no other reading (see "a unit on one side only" below).
   const part = only(card('3 of 7B parameters (43%)'), 'part-of-whole');
-  assert.equal(part.verdict, 'inconsistent');
-  assert.deepEqual(part.explanation.inputs, ['part = 3 (2.5…3.5)', 'whole = 7 B (6.5…7.5)']);
+  assert.ok(part.explanation.inputs.every((i) => !i.includes('unit taken')), part.explanation.inputs.join(' | '));
+  assert.deepEqual(part.explanation.inputs, ['part = 3 B (unit assumed from 7B) (2.5…3.5)', 'whole = 7 B (6.5…7.5)']);
   // A setting (batch size) against a measurement in GB: two different things, not one unit written once.
   const batch = only(card('Peak memory at batch 32 → 64 GB (2× more)'), 'ratio');
   assert.ok(batch.explanation.inputs.every((i) => !i.includes('unit taken')), batch.explanation.inputs.join(' | '));
-  assert.ok(batch.explanation.inputs.includes('memory batch = 32 (31.5…32.5)'), batch.explanation.inputs.join(' | '));
+  assert.ok(batch.explanation.inputs.includes('memory batch = 32 GB (unit assumed from 64 GB) (31.5…32.5)'), batch.explanation.inputs.join(' | '));
   // A bare count already comparable with the other value in its base unit: 4096 tokens, not 4096K.
   const context = only(card('context 4096 → 32K tokens (7.8× more)'), 'ratio');
   assert.equal(context.verdict, 'consistent', context.message);
   assert.ok(context.explanation.inputs.includes('context = 4096 (4095.5…4096.5)'), context.explanation.inputs.join(' | '));
+});
+
+// ---- a unit on one side only -----------------------------------------------------------------------------
+
+// A bare number paired with one that has a unit or multiplier, when `shareUnits` did not share it: reading the bare
+// number literally (12 GB against 4 bytes) is a guess, and so is giving it the other value's unit. A claim that fits
+// either reading is accepted, saying which; a claim that fits neither is an error only when it fails under both.
+
+test('a unit on one side only: a claim that fits when the bare value takes the other unit is accepted, and says so', () => {
+  // Reported: an error with the fix "100%" (12 GB against 4 bytes).
+  const memory = only(card('Memory 12 GB → 4 (67% reduction)'), 'percent-change');
+  assert.equal(memory.verdict, 'consistent', memory.message);
+  assert.equal(memory.severity, 'info');
+  assert.equal(memory.message, '67%: ✓ consistent — (before − after) / before × 100 gives 60.87…72.00%; 12 GB → 4 has a unit on one side only: 4 is read as 4 GB, like 12 GB');
+  assert.equal(memory.fix, undefined);
+  assert.equal(memory.explanation.closest, undefined);
+  assert.deepEqual(memory.explanation.inputs, ['Memory = 12 GB (11.5…12.5)', 'after = 4 GB (unit assumed from 12 GB) (3.5…4.5)']);
+  // Reported: an error with the fix "0%" (3 of 7 billion).
+  const part = only(card('3 of 7B parameters (43%)'), 'part-of-whole');
+  assert.equal(part.verdict, 'consistent', part.message);
+  assert.equal(part.severity, 'info');
+  assert.equal(part.message, '43%: ✓ consistent — part / whole × 100 gives 33.33…53.85%; 3 of 7B has a unit on one side only: 3 is read as 3B, like 7B');
+  assert.equal(part.fix, undefined);
+  // Reported: an error with the fix "2000000000×" (32 against 64 × 10⁹ bytes).
+  const batch = only(card('batch 32 → 64 GB (2× more)'), 'ratio');
+  assert.equal(batch.verdict, 'consistent', batch.message);
+  assert.equal(batch.severity, 'info');
+  assert.equal(batch.message, '2×: ✓ consistent — larger / smaller gives 1.954…2.048×; 32 → 64 GB has a unit on one side only: 32 is read as 32 GB, like 64 GB');
+  assert.equal(batch.fix, undefined);
+  assert.deepEqual(batch.explanation.inputs, ['after = 64 GB (63.5…64.5)', 'batch = 32 GB (unit assumed from 64 GB) (31.5…32.5)']);
+  // A difference, and a multiplier of time.
+  const ms = only(card('Latency 120 ms → 45 (−75 ms)'), 'difference');
+  assert.equal(ms.verdict, 'consistent', ms.message);
+  assert.equal(ms.computed, '−76.0…−74.0 ms');
+  assert.equal(ms.explanation.inputs[1], 'after = 45 ms (unit assumed from 120 ms) (44.5…45.5)');
+  // Within rounding only: still accepted (info), and still said.
+  const rounding = only(card('Memory 12 GB → 4 (70% reduction)'), 'percent-change');
+  assert.equal(rounding.verdict, 'rounding', rounding.message);
+  assert.equal(rounding.severity, 'info');
+  assert.match(rounding.message, /; 12 GB → 4 has a unit on one side only: 4 is read as 4 GB, like 12 GB$/);
+});
+
+test('a unit on one side only: a claim wrong under both readings is still an error, with the fix of the plausible one', () => {
+  // 12 GB → 4 GB gives 60.87…72.00%, 12 GB → 4 (bytes) about 100%: 50% fits neither, whatever 4 is.
+  const c = only(card('Memory 12 GB → 4 (50% reduction)'), 'percent-change');
+  assert.equal(c.verdict, 'inconsistent', c.message);
+  assert.equal(c.severity, 'error');
+  assert.equal(
+    c.message,
+    '50%: inconsistent — (before − after) / before × 100 gives 60.87…72.00%; 12 GB → 4 has a unit on one side only: 4 is read as 4 GB, like 12 GB; read as written it gives 100.00%, and 50% fits neither reading; closest consistent value: 67%',
+  );
+  assert.equal(c.fix?.replacement, '67', 'not "100", from 4 bytes');
+  assert.equal(c.explanation.closest, '67%');
+  assert.deepEqual(c.explanation.inputs, ['Memory = 12 GB (11.5…12.5)', 'after = 4 GB (unit assumed from 12 GB) (3.5…4.5)']);
+  // The same for a part and a factor.
+  const part = only(card('3 of 7B parameters (90%)'), 'part-of-whole');
+  assert.equal(part.verdict, 'inconsistent', part.message);
+  assert.equal(part.fix?.replacement, '43');
+  assert.match(part.message, /3 of 7B has a unit on one side only: 3 is read as 3B, like 7B; read as written it gives 0\.00000003…0\.00000005%, and 90% fits neither reading/);
+  const batch = only(card('batch 32 → 64 GB (4× more)'), 'ratio');
+  assert.equal(batch.verdict, 'inconsistent', batch.message);
+  assert.equal(batch.fix?.replacement, '2');
+  // Where the literal reading is the plausible one (4096 tokens against 32,000), its fix is kept, as before.
+  const context = only(card('context 4096 → 32K tokens (200× more)'), 'ratio');
+  assert.equal(context.verdict, 'inconsistent', context.message);
+  assert.equal(context.fix?.replacement, '8');
+  assert.deepEqual(context.explanation.inputs, ['after = 32 K (31.5…32.5)', 'context = 4096 (4095.5…4096.5)']);
+  assert.match(context.message, /; 4096 → 32K has a unit on one side only: read as 4096K, like 32K, it gives 126\.0…130\.0×, and 200× fits neither reading; closest consistent value: 8×$/);
+});
+
+test('a unit on one side only: a near miss under the plausible reading stays a near miss, with its fix', () => {
+  const c = only(card('Memory 12 GB → 4 (73% reduction)'), 'percent-change');
+  assert.equal(c.verdict, 'near-miss', c.message);
+  assert.equal(c.severity, 'warning');
+  assert.equal(c.fix?.replacement, '67');
+  assert.match(c.message, /4 is read as 4 GB, like 12 GB; read as written it gives 100\.00%, and 73% fits neither reading/);
+});
+
+test('a unit on one side only: fitting neither reading, and a near miss only of the implausible one, is a warning without a fix', () => {
+  // 99.9% is a step from 12 GB → 4 bytes (about 100%) and far from 12 GB → 4 GB (60.87…72.00%): maybe 4 MB was
+  // meant. Neither reading can be trusted to compute a fix, and the claim cannot be shown wrong.
+  const c = only(card('Memory 12 GB → 4 (99.9% reduction)'), 'percent-change');
+  assert.equal(c.verdict, 'unverifiable', c.message);
+  assert.equal(c.severity, 'warning');
+  assert.equal(
+    c.message,
+    '99.9%: unverifiable — 12 GB → 4 has a unit on one side only, and 99.9% fits neither reading: (before − after) / before × 100 gives 60.87…72.00% with 4 read as 4 GB, like 12 GB, and 100.00% with 4 read as written',
+  );
+  assert.equal(c.fix, undefined);
+  assert.equal(c.explanation.closest, undefined);
+  assert.equal(c.computed, '60.87…72.00% or 100.00%');
+  assert.deepEqual(c.explanation.inputs, ['Memory = 12 GB (11.5…12.5)', 'after = 4 GB (unit assumed from 12 GB) (3.5…4.5)', 'after = 4 (3.5…4.5)']);
+});
+
+test('a unit on one side only: what does not depend on the guess is unchanged', () => {
+  // No unit at all, units on both sides, a unit shared by `shareUnits`: nothing is assumed.
+  for (const [numbers, kind, verdict] of [
+    ['from 1,250 to 1,900 (+52%)', 'percent-change', 'consistent'],
+    ['1,250 → 1,900 (+52%)', 'percent-change', 'consistent'],
+    ['7B vs 13B params (1.9× more)', 'ratio', 'consistent'],
+    ['Memory 12 GB → 4 GB (67% reduction)', 'percent-change', 'consistent'],
+    ['Memory 12 GB → 4 GB (50% reduction)', 'percent-change', 'inconsistent'],
+    ['Memory 12 → 4 GB (50% reduction)', 'percent-change', 'inconsistent'],
+    ['context 4096 → 32K tokens (7.8× more)', 'ratio', 'consistent'],
+    // The literal reading fits: kept, even though 12 GB → 4 GB would not.
+    ['Memory 12 GB → 4 (100% reduction)', 'percent-change', 'consistent'],
+  ] as const) {
+    const c = only(card(numbers), kind);
+    assert.equal(c.verdict, verdict, `${numbers}: ${c.message}`);
+    assert.doesNotMatch(c.message, /unit on one side only/, numbers);
+    assert.ok(c.explanation.inputs.every((i) => !i.includes('unit assumed')), `${numbers}: ${c.explanation.inputs.join(' | ')}`);
+  }
+  assert.equal(only(card('Memory 12 GB → 4 GB (50% reduction)'), 'percent-change').fix?.replacement, '67');
+  // A unit with no multiplier (%, bytes, seconds) gives the bare value the same number either way: a wrong claim is
+  // wrong whatever the unit, and stays an error.
+  const pts = only(card('Acc 71.2% → 68 (+5pp)'), 'difference');
+  assert.equal(pts.verdict, 'inconsistent');
+  assert.equal(pts.severity, 'error');
+  assert.doesNotMatch(pts.message, /unit on one side only/);
+  // A reduction stated for values that went up under both readings.
+  const up = only(card('batch 32 → 64 GB (50% reduction)'), 'percent-change');
+  assert.equal(up.severity, 'error', up.message);
 });
 
 // ---- invisible characters ------------------------------------------------------------------------------
