@@ -865,7 +865,7 @@ interface Candidate {
   /** The stated value should be read with its sign (differences) or as a magnitude. */
   signed: boolean;
   /** The claim fits neither reading of a value written without a unit, and cannot be shown wrong either (see
-   * `candidatesFor`): reported as such, without a fix. */
+   * `chooseReading`): reported as such, without a fix. */
   ambiguous?: Ambiguity;
 }
 
@@ -905,17 +905,18 @@ function inBinaryReading(comp: Computation, note: string): Computation {
 }
 
 /** A value written without a unit, paired with one that has a unit or multiplier that `shareUnits` did not share
- * (`12 GB → 4`, `3 of 7B`, `batch 32 → 64 GB`): how it reads with that unit. */
+ * (`12 GB → 4`, `3 of 7B`, `batch 32 → 64 GB`): how it reads with that unit, and how to say so. */
 interface UnitGuess {
   /** The pair with the bare value given the other's unit. */
   pair: Pair;
-  bare: Quantity;
-  from: Quantity;
-  /** The bare value with the other's unit, as it would be written (`4 GB`, `3B`). */
-  assumedText: string;
   /** The literal reading is the plausible one: the bare value is closer to the other as written (4096 tokens
    * against 32K) than with its multiplier (see `plainReadingCloser`). */
   literalPlausible: boolean;
+  /** `12 GB → 4 has a unit on one side only`. */
+  oneSided: string;
+  /** The bare value as it reads with the other's unit: `4`, `4 GB, like 12 GB`. */
+  bare: string;
+  assumed: string;
 }
 
 const assumedCopies = new WeakMap<Quantity, Quantity>();
@@ -930,7 +931,7 @@ function withAssumedUnit(bare: Quantity, from: Quantity): Quantity {
   return copy;
 }
 
-function unitGuess(p: Pair): UnitGuess | undefined {
+export function unitGuess(p: Pair): UnitGuess | undefined {
   const aBare = p.a.dimension === 'none';
   if (aBare === (p.b.dimension === 'none')) return undefined;
   const [bare, from] = aBare ? [p.a, p.b] : [p.b, p.a];
@@ -939,11 +940,60 @@ function unitGuess(p: Pair): UnitGuess | undefined {
   const assumed = withAssumedUnit(bare, from);
   return {
     pair: aBare ? { ...p, a: assumed } : { ...p, b: assumed },
-    bare,
-    from,
-    assumedText: describe({ ...bare, unitRaw: from.unitRaw }),
     literalPlausible: plainReadingCloser(bare, from),
+    oneSided: `${describe(p.a)} ${p.connector} ${describe(p.b)} has a unit on one side only`,
+    bare: bare.raw,
+    assumed: `${describe({ ...bare, unitRaw: from.unitRaw })}, like ${describe(from)}`,
   };
+}
+
+/**
+ * How a claim about a pair with a unit on one side only is judged when its literal reading (as written: `12 GB → 4`
+ * is 4 bytes) does not fit. Both readings are guesses:
+ * - `assumed`: the claim fits the bare value read with the other's unit: accepted, saying which unit was assumed;
+ * - `neither`: inconsistent under both readings, it is inconsistent whatever the unit (an error: a fact), or a near
+ *   miss in the plausible reading (a warning); judged, and fixed, in the plausible reading, the other one named;
+ * - `ambiguous`: inconsistent in the plausible reading but only a near miss in the implausible one (`12 GB → 4
+ *   (99.9% reduction)`: 4 MB may have been meant): it cannot be shown wrong, nor fixed, without guessing the unit.
+ *   The method's table has no verdict for "depends on a unit that was not written": not `inconsistent` (that needs a
+ *   recomputation that holds whatever the unit), not `near-miss` (a step from an implausible reading), not `damaged`
+ *   (a unit left out is not corrupted text). So it is `unverifiable` (nothing trustworthy to check it against) with
+ *   the severity `warning`, as the header's declared count is (checkDeclaredCount): the claim fits nothing the
+ *   numbers give, and the reader should look. No fix: any fix would be computed on a guess.
+ */
+interface ReadingChoice<T> {
+  kind: 'assumed' | 'neither' | 'ambiguous';
+  /** The reading the claim is judged in. */
+  chosen: T;
+  other: T;
+}
+
+function chooseReading<T>(literal: T, shared: T, verdictOf: (x: T) => Verdict, guess: UnitGuess): ReadingChoice<T> {
+  if (!isFlagged(verdictOf(shared))) return { kind: 'assumed', chosen: shared, other: literal };
+  const [plausible, other] = guess.literalPlausible ? [literal, shared] : [shared, literal];
+  const kind = verdictOf(plausible) === 'inconsistent' && verdictOf(other) !== 'inconsistent' ? 'ambiguous' : 'neither';
+  return { kind, chosen: plausible, other };
+}
+
+/** What a check says when it reads the bare value with the other's unit: `12 GB → 4 has a unit on one side only:
+ * 4 is read as 4 GB, like 12 GB`. */
+export function assumedUnitNote(guess: UnitGuess): string {
+  return `${guess.oneSided}: ${guess.bare} is read as ${guess.assumed}`;
+}
+
+/** What the message adds for an `assumed` or `neither` choice: the unit assumed, and what the other reading gives. */
+function readingNote(guess: UnitGuess, choice: ReadingChoice<unknown>, stated: string, otherText: string): string {
+  const readAs = `${guess.bare} is read as ${guess.assumed}`;
+  if (choice.kind === 'assumed') return assumedUnitNote(guess);
+  return guess.literalPlausible
+    ? `${guess.oneSided}: read as ${guess.assumed}, it gives ${otherText}, and ${stated} fits neither reading`
+    : `${guess.oneSided}: ${readAs}; read as written it gives ${otherText}, and ${stated} fits neither reading`;
+}
+
+/** The message of an `ambiguous` choice, after the verdict word: both readings and what each gives. */
+function ambiguityMessage(guess: UnitGuess, stated: string, shared: { formula: string; text: string }, literal: { formula: string; text: string }): string {
+  const literalFormula = literal.formula === shared.formula ? '' : `${literal.formula} gives `;
+  return `${guess.oneSided}, and ${stated} fits neither reading: ${shared.formula} gives ${shared.text} with ${guess.bare} read as ${guess.assumed}, and ${literalFormula}${literal.text} with ${guess.bare} read as written`;
 }
 
 const fits = (c: Candidate): boolean => !isFlagged(c.judgement.verdict);
@@ -954,22 +1004,10 @@ function bestOf(cs: readonly Candidate[]): Candidate | undefined {
   return best;
 }
 
-function withNote(c: Candidate, note: string): Candidate {
-  return { ...c, note: [c.note, note].filter(Boolean).join('; ') };
-}
-
 /**
  * Every way to read a claim against a pair; the caller keeps the best. A value written without a unit against one
- * that has a unit or multiplier (not shared by `shareUnits`) has two readings, and both are guesses: as written
- * (`12 GB → 4`: 4 bytes) and with the other value's unit (4 GB). The literal one is tried first and kept when it
- * fits. Otherwise:
- * - a claim that fits the other reading is accepted, and the message and inputs say which unit was assumed;
- * - a claim that is inconsistent under both readings is inconsistent whatever the unit: an error (a fact), judged
- *   and fixed in the plausible reading (see `UnitGuess.literalPlausible`), the other one named;
- * - a near miss in the plausible reading stays a near miss (a warning, with its fix);
- * - a claim inconsistent in the plausible reading but only a near miss in the implausible one (`12 GB → 4 (99.9%
- *   reduction)`: 4 MB may have been meant) cannot be shown wrong, nor fixed, without guessing the unit: see
- *   `ambiguity`.
+ * that has a unit or multiplier has two readings; the literal one is tried first and kept when it fits, and the
+ * other is tried when it does not (see `chooseReading`).
  */
 function candidatesFor(claim: Claim, p: Pair, text: string, subject?: () => string): Candidate[] {
   const literal = byteReadingCandidates(claim, p, text, subject);
@@ -978,50 +1016,25 @@ function candidatesFor(claim: Claim, p: Pair, text: string, subject?: () => stri
   if (guess === undefined) return literal;
   const shared = byteReadingCandidates(claim, guess.pair, text, subject);
   if (shared.length === 0) return literal;
-  const one = `${describe(p.a)} ${p.connector} ${describe(p.b)} has a unit on one side only`;
-  const readAs = `${guess.bare.raw} is read as ${guess.assumedText}, like ${describe(guess.from)}`;
-  const fitting = shared.filter(fits);
-  if (fitting.length > 0) return fitting.map((c) => withNote(c, `${one}: ${readAs}`));
   const bestLiteral = bestOf(literal)!;
   const bestShared = bestOf(shared)!;
-  const [plausible, other] = guess.literalPlausible ? [bestLiteral, bestShared] : [bestShared, bestLiteral];
+  const choice = chooseReading(bestLiteral, bestShared, (c) => c.judgement.verdict, guess);
   const stated = text.slice(claim.q.start, claim.q.end);
-  if (plausible.judgement.verdict === 'inconsistent' && other.judgement.verdict !== 'inconsistent') return [ambiguity(guess, one, stated, bestLiteral, bestShared, plausible, other)];
-  const otherText = computedTextOf(other.stated, other.comp);
-  const note = guess.literalPlausible
-    ? `${one}: read as ${guess.assumedText}, like ${describe(guess.from)}, it gives ${otherText}, and ${stated} fits neither reading`
-    : `${one}: ${readAs}; read as written it gives ${otherText}, and ${stated} fits neither reading`;
-  return [withNote(plausible, note)];
-}
-
-/**
- * A claim that fits neither reading of a value written without a unit, inconsistent in the plausible one but only
- * a near miss in the other. The method's table has no verdict for "depends on a unit that was not written": it
- * cannot be `inconsistent` (that needs a recomputation that holds whatever the unit) nor `near-miss` (a step from
- * an implausible reading), and `damaged` would claim the text was corrupted, which a unit left out is not. So it is
- * `unverifiable` (the value has nothing trustworthy to be checked against), with the severity `warning`, as for the
- * header's declared count (checkDeclaredCount): the claim fits nothing the numbers give, and the reader should look.
- * No fix is offered: any fix would be computed on a guess.
- */
-function ambiguity(guess: UnitGuess, one: string, stated: string, literal: Candidate, shared: Candidate, plausible: Candidate, other: Candidate): Candidate {
-  const sharedText = computedTextOf(shared.stated, shared.comp);
-  const literalText = computedTextOf(literal.stated, literal.comp);
-  const bare = guess.bare.raw;
-  const asShared = `with ${bare} read as ${guess.assumedText}, like ${describe(guess.from)}`;
-  const asWritten = `with ${bare} read as written`;
-  const literalFormula = literal.comp.formula === shared.comp.formula ? '' : `${literal.comp.formula} gives `;
-  const inputs = inputsOf(shared.comp).slice();
-  for (const i of inputsOf(literal.comp)) if (!inputs.includes(i)) inputs.push(i);
-  return {
-    ...plausible,
-    judgement: { verdict: 'unverifiable', steps: other.judgement.steps },
-    ambiguous: {
-      message: `${one}, and ${stated} fits neither reading: ${shared.comp.formula} gives ${sharedText} ${asShared}, and ${literalFormula}${literalText} ${asWritten}`,
-      computed: `${sharedText} or ${literalText}`,
+  const computed = (c: Candidate): string => computedTextOf(c.stated, c.comp);
+  if (choice.kind === 'ambiguous') {
+    const inputs = inputsOf(bestShared.comp).slice();
+    for (const i of inputsOf(bestLiteral.comp)) if (!inputs.includes(i)) inputs.push(i);
+    const readings = `${computed(bestShared)} with ${guess.bare} read as ${guess.assumed}, or ${computed(bestLiteral)} with ${guess.bare} read as written`;
+    const ambiguous: Ambiguity = {
+      message: ambiguityMessage(guess, stated, { formula: bestShared.comp.formula, text: computed(bestShared) }, { formula: bestLiteral.comp.formula, text: computed(bestLiteral) }),
+      computed: `${computed(bestShared)} or ${computed(bestLiteral)}`,
       inputs,
-      result: `${sharedText} ${asShared}, or ${literalText} ${asWritten}: neither gives ${stated}`,
-    },
-  };
+      result: `${readings}: neither gives ${stated}`,
+    };
+    return [{ ...choice.chosen, judgement: { verdict: 'unverifiable', steps: choice.other.judgement.steps }, ambiguous }];
+  }
+  const c = choice.chosen;
+  return [{ ...c, note: [c.note, readingNote(guess, choice, stated, computed(choice.other))].filter(Boolean).join('; ') }];
 }
 
 /**
@@ -1258,6 +1271,17 @@ function rangeJudgement(claim: Claim, comp: Computation): Judgement & { position
   return { verdict: steps <= 1 ? 'near-miss' : 'inconsistent', computedText, steps, closest };
 }
 
+/** A range claim's reading of one pair (see `crossFieldCheck`). */
+interface RangeReading {
+  j: ReturnType<typeof rangeJudgement>;
+  comp: Computation;
+  p: Pair;
+  /** What the message adds: the unit assumed for a value written without one (see `readingNote`). */
+  note?: string;
+  /** The range fits neither reading of a value written without a unit, and cannot be shown wrong (`chooseReading`). */
+  ambiguous?: Ambiguity;
+}
+
 function crossFieldCheck(info: FieldInfo, claim: Claim, pairs: Pair[]): Check | undefined {
   const cats = categoriesOf(claimContext(info.text, claim));
   const isFactor = claim.type === 'factor' || (claim.type === 'range' && claim.range!.dimension === 'factor');
@@ -1272,32 +1296,71 @@ function crossFieldCheck(info: FieldInfo, claim: Claim, pairs: Pair[]): Check | 
   });
   if (candidates.length === 0) return undefined;
   if (claim.type === 'range') {
-    let best: { j: ReturnType<typeof rangeJudgement>; comp: Computation; p: Pair } | undefined;
-    const consider = (p: Pair, comp: Computation | undefined, binary: boolean): void => {
-      if (!comp) return;
-      const j = rangeJudgement(claim, comp);
-      if (binary && j.verdict === 'inconsistent') return; // a failure is reported in the decimal reading
-      if (!best || VERDICT_RANK[j.verdict] < VERDICT_RANK[best.j.verdict] || (j.verdict === best.j.verdict && j.steps < best.j.steps)) best = { j, comp, p };
-    };
-    const compute = (p: Pair): Computation | undefined => (isFactor ? ratio(p) : relativeChange(p, claim.direction === 'up' ? 'up' : 'down'));
-    for (const p of candidates) {
-      consider(p, compute(p), false);
-      // Byte units may also be read as binary (see `candidatesFor`).
-      if (binaryReadingDiffers([p.a, p.b])) {
-        const comp = compute({ ...p, a: inBinaryUnits(p.a), b: inBinaryUnits(p.b) });
-        consider(p, comp && inBinaryReading(comp, binaryUnitsNote([p.a, p.b])), true);
-      }
-    }
-    if (!best) return undefined;
     const r = claim.range!;
     const stated = info.text.slice(r.start, r.end);
+    const compute = (p: Pair): Computation | undefined => (isFactor ? ratio(p) : relativeChange(p, claim.direction === 'up' ? 'up' : 'down'));
+    const rank = (x: RangeReading): number => (x.ambiguous ? VERDICT_RANK['near-miss'] : VERDICT_RANK[x.j.verdict]);
+    const isBetter = (x: RangeReading, y: RangeReading | undefined): boolean => !y || rank(x) < rank(y) || (rank(x) === rank(y) && x.j.steps < y.j.steps);
+    /** The best reading of a pair's values as written: decimal, and binary byte units too when they differ. */
+    const asWritten = (p: Pair): RangeReading | undefined => {
+      let best: RangeReading | undefined;
+      const consider = (comp: Computation | undefined, binary: boolean): void => {
+        if (!comp) return;
+        const j = rangeJudgement(claim, comp);
+        if (binary && j.verdict === 'inconsistent') return; // a failure is reported in the decimal reading
+        const reading = { j, comp, p };
+        if (isBetter(reading, best)) best = reading;
+      };
+      consider(compute(p), false);
+      // Byte units may also be read as binary (see `byteReadingCandidates`).
+      if (binaryReadingDiffers([p.a, p.b])) {
+        const comp = compute({ ...p, a: inBinaryUnits(p.a), b: inBinaryUnits(p.b) });
+        consider(comp && inBinaryReading(comp, binaryUnitsNote([p.a, p.b])), true);
+      }
+      return best;
+    };
+    let best: RangeReading | undefined;
+    for (const p of candidates) {
+      let reading = asWritten(p);
+      // A unit on one side only: the other reading when this one does not fit (see `chooseReading`).
+      const guess = reading && isFlagged(reading.j.verdict) ? unitGuess(p) : undefined;
+      const shared = guess && asWritten(guess.pair);
+      if (reading && guess && shared) {
+        const choice = chooseReading(reading, shared, (x) => x.j.verdict, guess);
+        const literal = reading;
+        const text = (x: RangeReading) => ({ formula: x.comp.formula, text: x.j.computedText });
+        reading =
+          choice.kind === 'ambiguous'
+            ? { ...choice.chosen, p, ambiguous: { message: ambiguityMessage(guess, stated, text(shared), text(literal)), computed: `${shared.j.computedText} or ${literal.j.computedText}`, inputs: [...new Set([...inputsOf(shared.comp), ...inputsOf(literal.comp)])], result: '' } }
+            : { ...choice.chosen, p, note: readingNote(guess, choice, stated, choice.other.j.computedText) };
+      }
+      if (reading && isBetter(reading, best)) best = reading;
+    }
+    if (!best) return undefined;
     const where = best.p.field === info ? '' : ` from the ${FIELD_LABEL[best.p.field.key]}`;
+    const formula = `${best.comp.formula} must lie within ${r.low.raw}–${r.high.raw}${r.unit === '×' ? '×' : r.unit}`;
+    const involved = [r.low, r.high, best.p.a, best.p.b];
+    if (best.ambiguous) {
+      // See `chooseReading`: unverifiable, but a warning; no closest value.
+      const a = best.ambiguous;
+      return makeCheck(info, r.start, r.end, {
+        kind: 'range',
+        verdict: 'unverifiable',
+        severity: 'warning',
+        message: `${stated}: ${VERDICT_WORD.unverifiable} — ${a.message}${where ? ` (the numbers${where})` : ''}`,
+        stated,
+        computed: a.computed,
+        explanation: { formula, inputs: a.inputs, result: `${a.computed}: neither lies within ${stated}` },
+        chart: chartOfComputation(best.comp),
+      }, involved);
+    }
     const point = best.comp.point;
     const pointText = point ? `${formatQ(point, Math.max(1, decimalsForSignificant(point, 3, 0)))}${best.comp.suffix}` : best.j.computedText;
     let message = `${stated}: ${VERDICT_WORD[best.j.verdict]} — the numbers${where} give ${pointText} (${best.comp.formula}: ${inputsOf(best.comp).map((s) => s.split(' (')[0]).join(', ')})`;
     if (best.j.verdict === 'consistent') message += `, ${best.j.position} of the stated range`;
     else if (best.j.verdict === 'rounding') message += `, inside the range only within rounding (${best.j.computedText})`;
     else if (best.j.verdict === 'inconsistent' || best.j.verdict === 'near-miss') message += `, outside the stated range`;
+    if (best.note) message += `; ${best.note}`;
     return makeCheck(info, r.start, r.end, {
       kind: 'range',
       verdict: best.j.verdict,
@@ -1305,13 +1368,13 @@ function crossFieldCheck(info: FieldInfo, claim: Claim, pairs: Pair[]): Check | 
       stated,
       computed: best.j.computedText,
       explanation: {
-        formula: `${best.comp.formula} must lie within ${r.low.raw}–${r.high.raw}${r.unit === '×' ? '×' : r.unit}`,
+        formula,
         inputs: inputsOf(best.comp),
         result: pointText,
         closest: best.j.closest ? formatQ(best.j.closest, (best.j.closest === undefined ? 0 : r.high.decimals)) : undefined,
       },
       chart: chartOfComputation(best.comp),
-    }, [r.low, r.high, best.p.a, best.p.b]);
+    }, involved);
   }
   let best: Candidate | undefined;
   let bestPair: Pair | undefined;

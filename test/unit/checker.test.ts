@@ -514,6 +514,42 @@ test('a unit on one side only: fitting neither reading, and a near miss only of 
   assert.deepEqual(c.explanation.inputs, ['Memory = 12 GB (11.5…12.5)', 'after = 4 GB (unit assumed from 12 GB) (3.5…4.5)', 'after = 4 (3.5…4.5)']);
 });
 
+test('a unit on one side only: a range stated elsewhere is read the same way', () => {
+  // 800K against 60 (as written) gives 13,333×, outside 10–1000×; 800K against 60K gives 13.3×, inside.
+  const title = (range: string) => `Cut adapters ${range} less storage`;
+  const r = only(card('LoRA 800K → LoRA-XS 60', 'A finding.', title('10–1000x')), 'range');
+  assert.equal(r.verdict, 'consistent', r.message);
+  assert.equal(r.severity, 'info');
+  assert.equal(r.message, '10–1000x: ✓ consistent — the numbers from the Numbers line give 13.3× (larger / smaller: LoRA = 800 K, LoRA-XS = 60 K), at its low end of the stated range; 800K → 60 has a unit on one side only: 60 is read as 60K, like 800K');
+  assert.deepEqual(r.explanation.inputs, ['LoRA = 800 K (799.5…800.5)', 'LoRA-XS = 60 K (unit assumed from 800K) (59.5…60.5)']);
+  // Outside the range in both readings: an error, in the plausible reading.
+  const wrong = only(card('LoRA 800K → LoRA-XS 60', 'A finding.', title('20–1000x')), 'range');
+  assert.equal(wrong.verdict, 'inconsistent', wrong.message);
+  assert.equal(wrong.severity, 'error');
+  assert.match(wrong.message, /give 13\.3× .*, outside the stated range; 800K → 60 has a unit on one side only: 60 is read as 60K, like 800K; read as written it gives 13214\.9…13453\.8×, and 20–1000x fits neither reading$/);
+  // A step outside it only as written (the implausible reading), far outside it with the unit: a warning.
+  const ambiguous = only(card('LoRA 1.0000K → LoRA-XS 1.1000', 'A finding.', title('3–908x')), 'range');
+  assert.equal(ambiguous.verdict, 'unverifiable', ambiguous.message);
+  assert.equal(ambiguous.severity, 'warning');
+  assert.equal(ambiguous.computed, '1.10× or 909.0…909.2×');
+  assert.match(ambiguous.message, /^3–908x: unverifiable — 1\.0000K → 1\.1000 has a unit on one side only, and 3–908x fits neither reading: /);
+  assert.equal(ambiguous.explanation.closest, undefined);
+});
+
+test('a unit on one side only: direction words are contradicted only when they fit neither reading', () => {
+  // 4 GB → 12 went down as written (12 bytes) and up with the unit (12 GB).
+  const up = only(card('Memory 4 GB → 12', 'The method increases memory.'), 'direction');
+  assert.equal(up.verdict, 'consistent', up.message);
+  assert.equal(up.message, '“increases”: ✓ the numbers agree — 12 vs Memory 4 GB; 4 GB → 12 has a unit on one side only: 12 is read as 12 GB, like 4 GB');
+  // Down in both readings: still contradicted, and the explanation lists both.
+  const down = only(card('Memory 12 GB → 4', 'The method increases memory.'), 'direction');
+  assert.equal(down.verdict, 'inconsistent', down.message);
+  assert.equal(down.severity, 'error');
+  assert.deepEqual(down.explanation.inputs, ['4 vs Memory 12 GB', '4 vs Memory 12 GB; 12 GB → 4 has a unit on one side only: 4 is read as 4 GB, like 12 GB']);
+  // Words that fit the values as written: as before.
+  assert.equal(only(card('Memory 12 GB → 4', 'The method reduces memory.'), 'direction').message, '“reduces”: ✓ the numbers agree — 4 vs Memory 12 GB');
+});
+
 test('a unit on one side only: what does not depend on the guess is unchanged', () => {
   // No unit at all, units on both sides, a unit shared by `shareUnits`: nothing is assumed.
   for (const [numbers, kind, verdict] of [

@@ -3,7 +3,7 @@
 // inconsistent only when every such pair contradicts them.
 import { Check } from '../check';
 import type { FieldInfo, Pair } from '../checker';
-import { baseNumber, makeCheck } from '../checker';
+import { assumedUnitNote, baseNumber, makeCheck, unitGuess } from '../checker';
 import { binaryReadingDiffers, binaryUnitsNote, inBinaryUnits, Quantity } from '../quantity';
 import { subjectOf } from './subject';
 
@@ -144,9 +144,20 @@ function evaluate(cls: WordClass, p: Pair, subject: string, context: string): Ou
 /**
  * `evaluate` for the pair as read, then, when its byte units can also be read as binary (GB against MB), for that
  * reading too: the method accepts both, so either may agree with the words (`1.00 GB → 1020 MB` is a reduction
- * when 1 GB = 1024 MB).
+ * when 1 GB = 1024 MB). A value written without a unit against one with a multiplier (`4 GB → 12`) is also read with
+ * that unit when the words do not fit it as written (12 bytes): the words are contradicted only when they fit
+ * neither reading (see `chooseReading` in the checker).
  */
 function evaluateEitherReading(cls: WordClass, p: Pair, subject: string, context: string): Outcome[] {
+  const out = evaluateByteReadings(cls, p, subject, context);
+  if (out.length === 0 || out.some((o) => o.ok)) return out;
+  const guess = unitGuess(p);
+  if (guess === undefined) return out;
+  for (const o of evaluateByteReadings(cls, guess.pair, subject, context)) out.push({ ok: o.ok, shown: `${o.shown}; ${assumedUnitNote(guess)}` });
+  return out;
+}
+
+function evaluateByteReadings(cls: WordClass, p: Pair, subject: string, context: string): Outcome[] {
   const out: Outcome[] = [];
   const decimal = evaluate(cls, p, subject, context);
   if (decimal) out.push(decimal);
