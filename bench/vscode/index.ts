@@ -55,7 +55,7 @@ async function timeCard(api: PaperClaimsApi, ref: { uri: vscode.Uri; index: numb
   let listener: vscode.Disposable | undefined;
   let timer: NodeJS.Timeout | undefined;
   const painted = new Promise<number>((resolve, reject) => {
-    listener = api.cards.onDidRender((title) => {
+    listener = api.cards.onDidRender(({ title }) => {
       if (title === ref.title) resolve(performance.now());
     });
     timer = setTimeout(() => reject(new Error(`card "${ref.title}" did not paint within ${timeoutMs} ms`)), timeoutMs);
