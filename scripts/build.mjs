@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-// Bundles the entry points with esbuild: the extension (Node, `vscode` external), the checker it loads on first
-// use, the CLI (Node, with a shebang) and the card webview (browser). `--production` minifies; `--watch` rebuilds on change;
+// Bundles the entry points with esbuild: the extension (Node, `vscode` external), the checker and the card HTML
+// renderer it loads on first use, the CLI (Node, with a shebang) and the card webview (browser): card.js and the
+// page's inline boot script. `--production` minifies; `--watch` rebuilds on change;
 // `--metafile` writes dist/meta-*.json for the bundle-size benchmark.
 import * as esbuild from 'esbuild';
 import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -30,13 +31,22 @@ export const targets = {
     platform: 'node',
     format: 'cjs',
     target: 'node20',
-    // The checker is loaded on first use (see src/claims.ts), from its own bundle.
-    external: ['vscode', './checker.js'],
+    // The checker and the card HTML renderer are loaded on first use (see src/claims.ts, src/cardPanel.ts), from
+    // bundles of their own.
+    external: ['vscode', './checker.js', './cardHtml.js'],
   },
   checker: {
     ...common,
     entryPoints: ['src/core/checker.ts'],
     outfile: 'dist/checker.js',
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+  },
+  cardHtml: {
+    ...common,
+    entryPoints: ['src/cardHtml.ts'],
+    outfile: 'dist/cardHtml.js',
     platform: 'node',
     format: 'cjs',
     target: 'node20',
@@ -58,6 +68,17 @@ export const targets = {
     platform: 'browser',
     format: 'iife',
     target: 'chrome120',
+  },
+  // Inlined into the card page by the extension (src/cardPanel.ts), so always minified and without a source map.
+  webviewBoot: {
+    ...common,
+    entryPoints: ['webview/card/boot.ts'],
+    outfile: 'dist/webview/boot.js',
+    platform: 'browser',
+    format: 'iife',
+    target: 'chrome120',
+    minify: true,
+    sourcemap: false,
   },
 };
 

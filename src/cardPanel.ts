@@ -1,6 +1,14 @@
 // The card webview. One panel is reused, like VS Code's Markdown preview: selecting another paper shows it in the
 // same tab instead of piling up tabs. Cards come back after a window reload through a serializer.
+//
+// A new webview gets its card inside the page's HTML (rendered here, by dist/cardHtml.js), with the CSS and a small
+// boot script inline: it paints once VS Code has loaded the page, without fetching anything. card.js (markdown-it,
+// the elements, message handling), also in the page, runs after that first paint; from then on cards travel as
+// messages.
+import * as fs from 'node:fs';
 import * as vscode from 'vscode';
+import type * as CardHtml from './cardHtml';
+import type { PageView } from './cardHtml';
 import type * as Protocol from '../webview/card/protocol';
 import type { Card, CardCommand, CardNotification, CardState } from '../webview/card/protocol';
 import { Check } from './core/check';
@@ -22,6 +30,13 @@ function schemas(): typeof Protocol {
   return (protocol ??= require('../webview/card/protocol') as typeof Protocol);
 }
 
+let cardHtml: typeof CardHtml | undefined;
+/** The HTML renderer (with markdown-it) is a bundle of its own, dist/cardHtml.js, loaded with the first webview. */
+function renderer(): typeof CardHtml {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return (cardHtml ??= require('./cardHtml.js') as typeof CardHtml);
+}
+
 /** What the card's buttons do; the commands module provides it, so the panel does not duplicate them. */
 export interface CardActions {
   /** Each resolves to a sentence for the card's status line (read out by screen readers), or undefined. */
@@ -30,13 +45,29 @@ export interface CardActions {
   revealInFile(ref: PaperRef): Promise<string | undefined>;
 }
 
+/** A card the webview has painted. Times are the webview's clock, in milliseconds since 1970. */
+export interface CardPaint {
+  title: string;
+  /** When VS Code could start putting the page into the webview (long before, for a card shown in a reused page). */
+  pageStart: number;
+  /** When the frame with the card had been painted. */
+  paintedAt: number;
+}
+
 export class CardPanel implements vscode.Disposable {
   private panel: vscode.WebviewPanel | undefined;
   private current: PaperRef | undefined;
+  /** card.js runs in the webview and takes messages (false while a page loads, and while the panel is hidden). */
   private ready = false;
+  /** The panel has been given its HTML (the loading page, or a view). */
+  private pageSet = false;
+  /** What the panel's HTML shows (JSON of its view; undefined for the loading page): what a reload of it shows. */
+  private pageView: string | undefined;
+  /** Files whose checking this panel has started (so a card shown again meanwhile does not start it twice). */
+  private readonly checking = new Set<string>();
   private readonly disposables: vscode.Disposable[] = [];
-  private readonly rendered = new vscode.EventEmitter<string>();
-  /** Fires with a card's title once the webview has painted it (tests and the benchmark wait on it). */
+  private readonly rendered = new vscode.EventEmitter<CardPaint>();
+  /** Fires once the webview has painted a card (tests and the benchmark wait on it). */
   readonly onDidRender = this.rendered.event;
 
   constructor(
@@ -50,10 +81,13 @@ export class CardPanel implements vscode.Disposable {
       vscode.window.registerWebviewPanelSerializer(CARD_VIEW_TYPE, {
         deserializeWebviewPanel: async (panel, state: unknown) => {
           const parsed = schemas().CardStateSchema.safeParse(state);
+          panel.webview.options = webviewOptions();
           this.adopt(panel);
+          this.setPage(undefined); // "Loading card…" until the papers are known
           await this.index.ready();
+          if (this.panel !== panel) return;
           if (parsed.success) this.show(stateToRef(parsed.data));
-          else this.post({ type: 'card/missing', title: 'Paper card', reason: 'This card could not be restored. Open it again from the Papers view.' });
+          else this.setPage({ kind: 'missing', title: 'Paper card', reason: 'This card could not be restored. Open it again from the Papers view.' });
         },
       }),
       index.onDidChange(() => this.current && this.panel && this.render()),
@@ -69,25 +103,37 @@ export class CardPanel implements vscode.Disposable {
   show(ref: PaperRef, preserveFocus = false): void {
     this.current = ref;
     if (!this.panel) {
-      this.adopt(
-        vscode.window.createWebviewPanel(CARD_VIEW_TYPE, 'Paper', { viewColumn: vscode.ViewColumn.Active, preserveFocus }, webviewOptions(this.extensionUri)),
-      );
-    } else {
-      this.panel.reveal(undefined, preserveFocus);
+      // Nothing before this call: VS Code starts making the webview while the page is rendered below.
+      const panel = vscode.window.createWebviewPanel(CARD_VIEW_TYPE, 'Paper', { viewColumn: vscode.ViewColumn.Active, preserveFocus }, webviewOptions());
+      this.adopt(panel);
+      // The page on the next turn, so the panel's creation goes out to VS Code first (loading the renderer and
+      // rendering takes some milliseconds; VS Code needs longer than that to set up a webview).
+      setImmediate(() => {
+        if (this.panel === panel && !this.pageSet) this.render();
+      });
+      return;
     }
+    this.panel.reveal(undefined, preserveFocus);
     this.render();
   }
 
   private adopt(panel: vscode.WebviewPanel): void {
     this.panel = panel;
     this.ready = false;
-    panel.webview.options = webviewOptions(this.extensionUri);
+    this.pageSet = false;
+    this.pageView = undefined;
     panel.iconPath = vscode.Uri.joinPath(this.extensionUri, 'media', 'card.svg');
-    panel.webview.html = cardHtml(panel.webview, this.extensionUri);
     const listeners = [
       panel.webview.onDidReceiveMessage((message: unknown) => this.receive(message)),
+      panel.onDidChangeViewState(() => {
+        if (panel.visible || this.panel !== panel) return;
+        // Hidden: VS Code drops the webview (no retainContextWhenHidden) and reloads the page's HTML when it shows
+        // it again, so the HTML must show the current card.
+        this.ready = false;
+        this.render();
+      }),
       panel.onDidDispose(() => {
-        this.panel = undefined;
+        if (this.panel === panel) this.panel = undefined;
         for (const l of listeners) l.dispose();
       }),
     ];
@@ -99,38 +145,71 @@ export class CardPanel implements vscode.Disposable {
     const command: CardCommand = parsed.data;
     if (command.type === 'ready') {
       this.ready = true;
-      this.render();
+      const view = this.view();
+      // The card in the page is on screen and still the one to show: nothing to send.
+      if (view && !(command.displayed && JSON.stringify(view) === this.pageView)) this.post(view);
       return;
     }
-    if (command.type === 'rendered') return void this.rendered.fire(command.title);
+    if (command.type === 'rendered') return void this.rendered.fire({ title: command.title, pageStart: command.pageStart, paintedAt: command.paintedAt });
     const ref = this.current;
     if (!ref) return;
     const done = command.type === 'copySummary' ? this.actions.copySummary(ref) : command.type === 'appendToNotes' ? this.actions.appendToNotes(ref) : this.actions.revealInFile(ref);
-    void done.then((text) => text && this.post({ type: 'card/status', text }));
+    void done.then((text) => text && this.post({ kind: 'status', text }));
+  }
+
+  /** What the panel should show for the current paper (and the panel's title, set on the way). */
+  private view(): PageView | undefined {
+    const ref = this.current;
+    if (!this.panel || !ref) return undefined;
+    const paper = this.index.findPaper(ref.uri, ref.index, ref.title);
+    this.panel.title = shortTitle(paper?.title.text ?? ref.title);
+    if (!paper) return { kind: 'missing', title: ref.title, reason: 'This paper is no longer in its seed file.' };
+    this.current = { uri: ref.uri, index: paper.index, title: paper.title.text };
+    const checks = this.claims.checksOf(paper);
+    if (!checks) this.checkLater(ref.uri);
+    return {
+      kind: 'card',
+      card: toCard(paper, this.index.get(ref.uri)?.label ?? ref.uri.path, checks),
+      state: { uri: ref.uri.toString(), index: paper.index, title: paper.title.text },
+    };
+  }
+
+  /** The card shows now and gains its marks when checked: after this turn, as checking can take a while. */
+  private checkLater(uri: vscode.Uri): void {
+    const key = uri.toString();
+    if (this.checking.has(key)) return;
+    this.checking.add(key);
+    setImmediate(() => void this.claims.verify(uri).finally(() => this.checking.delete(key)));
   }
 
   private render(): void {
-    const ref = this.current;
-    if (!this.panel || !ref) return;
-    const paper = this.index.findPaper(ref.uri, ref.index, ref.title);
-    this.panel.title = shortTitle(paper?.title.text ?? ref.title);
-    if (!this.ready) return; // the webview asks with `ready` once its script runs
-    if (!paper) {
-      this.post({ type: 'card/missing', title: ref.title, reason: 'This paper is no longer in its seed file.' });
-      return;
-    }
-    this.current = { uri: ref.uri, index: paper.index, title: paper.title.text };
-    const checks = this.claims.checksOf(paper);
-    if (!checks) void this.claims.verify(ref.uri); // the card shows now and gains its marks when checked
-    this.post({
-      type: 'card/show',
-      card: toCard(paper, this.index.get(ref.uri)?.label ?? ref.uri.path, checks),
-      state: { uri: ref.uri.toString(), index: paper.index, title: paper.title.text },
-    });
+    const view = this.view();
+    if (!view || !this.panel) return;
+    if (this.ready) this.post(view);
+    // No page yet (a new panel), or a hidden one: the next time it shows, VS Code loads the page's HTML.
+    else if (!this.pageSet || !this.panel.visible) this.setPage(view);
+    // Otherwise the page is loading: its `ready` says whether it shows this card.
   }
 
-  private post(message: CardNotification): void {
-    void this.panel?.webview.postMessage(message);
+  /** Gives the webview a new page showing `view` (VS Code loads it now, or when the panel shows next). */
+  private setPage(view: PageView | undefined): void {
+    if (!this.panel) return;
+    const json = view && JSON.stringify(view);
+    if (this.pageSet && json === this.pageView) return;
+    this.panel.webview.html = pageHtml(this.extensionUri, view);
+    this.pageSet = true;
+    this.pageView = json;
+    this.ready = false;
+  }
+
+  private post(message: PageView | { kind: 'status'; text: string }): void {
+    const notification: CardNotification =
+      message.kind === 'card'
+        ? { type: 'card/show', card: message.card, state: message.state }
+        : message.kind === 'missing'
+          ? { type: 'card/missing', title: message.title, reason: message.reason }
+          : { type: 'card/status', text: message.text };
+    void this.panel?.webview.postMessage(notification);
   }
 
   dispose(): void {
@@ -170,12 +249,12 @@ function shortTitle(title: string): string {
   return title.length > 40 ? `${title.slice(0, 39)}…` : title;
 }
 
-function webviewOptions(extensionUri: vscode.Uri): vscode.WebviewPanelOptions & vscode.WebviewOptions {
+function webviewOptions(): vscode.WebviewPanelOptions & vscode.WebviewOptions {
   return {
     enableScripts: true,
     retainContextWhenHidden: false,
-    // Only the extension's own built webview code and its media; nothing from the workspace.
-    localResourceRoots: [vscode.Uri.joinPath(extensionUri, 'dist', 'webview'), vscode.Uri.joinPath(extensionUri, 'media')],
+    // The page loads nothing (its CSS and scripts are in it): no local resource at all, from the workspace or not.
+    localResourceRoots: [],
   };
 }
 
@@ -185,29 +264,14 @@ function nonce(): string {
   return Buffer.from(bytes).toString('base64').replace(/[+/=]/g, '');
 }
 
-function cardHtml(webview: vscode.Webview, extensionUri: vscode.Uri): string {
-  const scriptNonce = nonce();
-  const script = webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'dist', 'webview', 'card.js'));
-  const style = webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'media', 'card.css'));
-  const csp = [
-    "default-src 'none'",
-    `style-src ${webview.cspSource}`,
-    `font-src ${webview.cspSource}`,
-    `img-src ${webview.cspSource}`,
-    `script-src 'nonce-${scriptNonce}'`,
-  ].join('; ');
-  return `<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="UTF-8">
-<meta http-equiv="Content-Security-Policy" content="${csp}">
-<meta name="viewport" content="width=device-width, initial-scale=1.0">
-<link rel="stylesheet" href="${style}">
-<title>Paper card</title>
-</head>
-<body>
-<main id="card" aria-live="polite"><p class="status">Loading card…</p></main>
-<script nonce="${scriptNonce}" src="${script}"></script>
-</body>
-</html>`;
+/** The page's inline parts, read once from the extension's own files: its stylesheet, boot script and card.js. */
+let inline: { css: string; boot: string; code: string } | undefined;
+function inlineParts(extensionUri: vscode.Uri): { css: string; boot: string; code: string } {
+  const read = (...path: string[]) => fs.readFileSync(vscode.Uri.joinPath(extensionUri, ...path).fsPath, 'utf8');
+  return (inline ??= { css: read('media', 'card.css'), boot: read('dist', 'webview', 'boot.js'), code: read('dist', 'webview', 'card.js') });
+}
+
+/** The card page: `view` rendered into it (the loading page without one), with a fresh nonce. */
+function pageHtml(extensionUri: vscode.Uri, view: PageView | undefined): string {
+  return renderer().cardPage({ nonce: nonce(), ...inlineParts(extensionUri) }, view);
 }

@@ -10,7 +10,9 @@
 //     `executeCommand('paperClaims.openCard', ref)` until the card panel's `onDidRender` fires with that paper's
 //     title (the webview posts `rendered` from the first animation frame after it put the card in the DOM). The
 //     first card creates the webview (cold); the next ten reuse the panel (warm); then the panel is closed and one
-//     more card opened (a new webview in a window that has had one: "reopened").
+//     more card opened (a new webview in a window that has had one: "reopened"). For the cold and reopened cards,
+//     the webview's report also splits the time: until the webview could take the page (VS Code making the
+//     webview), until the frame with the card was painted (the page), and until the extension host heard of it.
 //  3. Bundle load (estimate of activation's share spent loading code): `require` of a fresh copy of the bundle.
 //
 // Results go to the JSON file named by $PAPER_CLAIMS_TEST_RESULTS (written atomically, once, at the end).
@@ -18,6 +20,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import * as vscode from 'vscode';
+import type { CardPaint } from '../../src/cardPanel';
 import type { PaperClaimsApi } from '../../src/extension';
 
 const EXTENSION_ID = 'paper-claims.paper-claims';
@@ -35,12 +38,24 @@ export interface VscodeBenchReport {
   indexReadyMs?: number;
   papers?: number;
   coldPaintMs?: number;
+  coldSplit?: PaintSplit;
   warmPaintMs: number[];
   reopenPaintMs?: number;
+  reopenSplit?: PaintSplit;
   bundleLoadMs?: number;
   /** The time spent inside the extension's own `activate` function, as it reports it. */
   activateBodyMs?: number;
   error?: string;
+}
+
+/** A new webview's card paint, split at the webview's own times (its clock and the extension host's are the same machine's). */
+export interface PaintSplit {
+  /** From the command until the webview could take the page: VS Code creating the webview (see webview/card/page.ts). */
+  untilPageMs: number;
+  /** From there to the painted frame: putting the page in, parsing and painting it. */
+  pageToPaintMs: number;
+  /** From the painted frame to `onDidRender` in the extension host: the report's trip. */
+  reportMs: number;
 }
 
 function writeAtomically(file: string, text: string): void {
@@ -51,19 +66,24 @@ function writeAtomically(file: string, text: string): void {
 }
 
 /** Runs the command and resolves with the milliseconds until the card titled `ref.title` has painted. */
-async function timeCard(api: PaperClaimsApi, ref: { uri: vscode.Uri; index: number; title: string }, timeoutMs = 30_000): Promise<number> {
+async function timeCard(api: PaperClaimsApi, ref: { uri: vscode.Uri; index: number; title: string }, timeoutMs = 30_000): Promise<{ ms: number; split: PaintSplit }> {
   let listener: vscode.Disposable | undefined;
   let timer: NodeJS.Timeout | undefined;
-  const painted = new Promise<number>((resolve, reject) => {
-    listener = api.cards.onDidRender((title) => {
-      if (title === ref.title) resolve(performance.now());
+  const painted = new Promise<{ at: number; paint: CardPaint }>((resolve, reject) => {
+    listener = api.cards.onDidRender((paint) => {
+      if (paint.title === ref.title) resolve({ at: performance.now(), paint });
     });
     timer = setTimeout(() => reject(new Error(`card "${ref.title}" did not paint within ${timeoutMs} ms`)), timeoutMs);
   });
   const start = performance.now();
   try {
     await vscode.commands.executeCommand('paperClaims.openCard', ref);
-    return (await painted) - start;
+    const { at, paint } = await painted;
+    const epoch = (t: number) => performance.timeOrigin + t;
+    return {
+      ms: at - start,
+      split: { untilPageMs: paint.pageStart - epoch(start), pageToPaintMs: paint.paintedAt - paint.pageStart, reportMs: epoch(at) - paint.paintedAt },
+    };
   } finally {
     listener?.dispose();
     clearTimeout(timer);
@@ -109,18 +129,22 @@ export async function run(): Promise<void> {
     if (papers.length < WARM_CARDS + 1) throw new Error(`the sample has ${papers.length} papers, fewer than ${WARM_CARDS + 1}`);
     const ref = (i: number) => ({ uri: entry.uri, index: papers[i].index, title: papers[i].title.text });
 
-    report.coldPaintMs = await timeCard(api, ref(0));
+    const cold = await timeCard(api, ref(0));
+    report.coldPaintMs = cold.ms;
+    report.coldSplit = cold.split;
     // The first card starts verifying its file and repaints with its marks; let that finish before the warm cards.
     await api.claims.verify(entry.uri);
     await sleep(500);
     for (let i = 1; i <= WARM_CARDS; i++) {
-      report.warmPaintMs.push(await timeCard(api, ref(i)));
+      report.warmPaintMs.push((await timeCard(api, ref(i))).ms);
       await sleep(150);
     }
     // The panel closed and a card opened again: a new webview, in a window that already created one.
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     await sleep(500);
-    report.reopenPaintMs = await timeCard(api, ref(WARM_CARDS + 1 < papers.length ? WARM_CARDS + 1 : 0));
+    const reopened = await timeCard(api, ref(WARM_CARDS + 1 < papers.length ? WARM_CARDS + 1 : 0));
+    report.reopenPaintMs = reopened.ms;
+    report.reopenSplit = reopened.split;
     // Estimate of the bundle's share of activation: require a fresh copy of it (same code, new module; placed in the
     // extension's folder so that its `require('vscode')` resolves), without calling activate.
     const bundle = path.join(extension.extensionPath, 'dist', 'extension.js');

@@ -1,6 +1,8 @@
 // Hostile cards in a real browser: test/fixtures/hostile.txt is dropped into the workspace (as hostile/hostile.txt,
 // found by its `N papers found` header), each attack card is opened from the tree, and inside the webview we check
-// that the attacks are text: no injected element, no flag set in any frame, nothing let through by the CSP.
+// that the attacks are text: no injected element, no flag set in any frame, nothing let through by the CSP. Each
+// card is checked twice: shown in the open card panel (built by card.js from a message), and as the first card of
+// a new panel (in the page's HTML, written by the extension host).
 // The file is removed again at the end, so later tests see only the sample's papers.
 // Screenshot: test-results/screenshots/hostile-card.png.
 import * as assert from 'node:assert/strict';
@@ -8,7 +10,7 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { repoRoot } from '../../scripts/lib/code-server.mjs';
 import { test } from './harness.mjs';
-import { openViewContainer, parkMouse, treeRow, waitForTreeRow } from './workbench.mjs';
+import { openViewContainer, parkMouse, runCommand, treeRow, waitForTreeRow } from './workbench.mjs';
 
 const fixture = readFileSync(join(repoRoot, 'test', 'fixtures', 'hostile.txt'), 'utf8');
 const lines = fixture.split('\n');
@@ -46,9 +48,15 @@ function probeFrame() {
     pwned: window.__pwned ?? null,
     title: document.title,
     isCard: Boolean(card),
-    // Our card.js (with the nonce) and what VS Code itself injects into the webview's <head>; nothing else.
-    cardJs: scripts.filter((s) => /\/card\.js(\?|$)/.test(s.src) && s.nonce).length,
-    foreignScripts: scripts.filter((s) => !/\/card\.js(\?|$)/.test(s.src) && !document.head.contains(s)).map((s) => (s.src || s.textContent || '').slice(0, 80)),
+    // Our inline boot script and the card.js it runs (both with the nonce, from the page itself, outside the card),
+    // and what VS Code itself injects into the webview's <head>; nothing else.
+    cardJs: scripts.filter((s) => s.id === 'card-js' && !s.src && s.nonce && !card?.contains(s)).length,
+    bootJs: scripts.filter((s) => s.id === 'card-boot' && !s.src && s.nonce && !card?.contains(s)).length,
+    foreignScripts: scripts
+      .filter((s) => !(['card-js', 'card-boot'].includes(s.id) && !s.src && !card?.contains(s)) && !document.head.contains(s))
+      .map((s) => (s.src || s.textContent || '').slice(0, 80)),
+    // The page fetches nothing: no resource was requested from the webview's document.
+    fetched: performance.getEntriesByType('resource').map((r) => r.name.slice(0, 80)),
     cardScripts: card ? card.querySelectorAll('script').length : 0,
     handlers: card ? [...card.querySelectorAll('*')].filter((e) => [...e.attributes].some((a) => /^on/i.test(a.name))).length : 0,
     badLinks: card ? card.querySelectorAll('a[href^="javascript" i], a[href^="data" i], a[href^="command" i], a[href*=":"]').length : 0,
@@ -103,8 +111,10 @@ test('hostile cards render as text: no injected element, no script ran, the CSP 
   try {
     await openViewContainer(page, 'Paper Claims');
     let shot = false;
-    for (const { row: rowText, texts } of CARDS) {
+    const passes = [...CARDS.map((card) => ({ ...card, pass: 'in the open panel' })), ...CARDS.map((card) => ({ ...card, pass: 'in a new panel' }))];
+    for (const { row: rowText, texts, pass } of passes) {
       const expectedTitle = titles[CARDS.findIndex((c) => c.row === rowText)];
+      if (pass === 'in a new panel') await runCommand(page, 'View: Close All Editors');
       // Click the row until its card shows (a click during activation can miss the command on a busy machine).
       let frame;
       for (let attempt = 0; ; attempt++) {
@@ -115,7 +125,7 @@ test('hostile cards render as text: no injected element, no script ran, the CSP 
         } catch (error) {
           if (attempt >= 2) {
             await screenshot(`hostile-failed-${rowText.replace(/\W+/g, '-')}`).catch(() => {});
-            throw new Error(`the card for "${rowText}" did not show: ${error.message}`);
+            throw new Error(`the card for "${rowText}" (${pass}) did not show: ${error.message}`);
           }
         }
       }
@@ -132,21 +142,23 @@ test('hostile cards render as text: no injected element, no script ran, the CSP 
 
       const probes = await probeAll(page);
       const cards = probes.filter((p) => p.isCard);
-      assert.equal(cards.length, 1, `one card document (frames: ${probes.map((p) => p.url).join(', ')})`);
+      assert.equal(cards.length, 1, `one card document (frames: ${probes.map((p) => p.url).join(', ')}) (${pass})`);
       const card = cards[0];
-      for (const text of texts) assert.ok(card.text.includes(text), `card shows ${JSON.stringify(text.slice(0, 100))} as text`);
-      assert.equal(card.cardJs, 1, 'the card script, with its nonce');
-      assert.deepEqual(card.foreignScripts, [], 'no other script in the body');
-      assert.equal(card.cardScripts, 0, 'no <script> inside the card');
-      assert.equal(card.handlers, 0, 'no on* attribute inside the card');
-      assert.equal(card.badLinks, 0, 'no javascript:, data: or command: link');
-      assert.equal(card.injected, 0, 'no img, iframe, style, link or svg from the card text');
-      assert.equal(card.styled, 0, 'no style attribute from the card text');
+      for (const text of texts) assert.ok(card.text.includes(text), `card shows ${JSON.stringify(text.slice(0, 100))} as text (${pass})`);
+      assert.equal(card.cardJs, 1, `the card script, with its nonce (${pass})`);
+      assert.deepEqual(card.fetched, [], `the card page fetched nothing (${pass})`);
+      assert.equal(card.bootJs, 1, `the inline boot script, with its nonce, outside the card (${pass})`);
+      assert.deepEqual(card.foreignScripts, [], `no other script in the body (${pass})`);
+      assert.equal(card.cardScripts, 0, `no <script> inside the card (${pass})`);
+      assert.equal(card.handlers, 0, `no on* attribute inside the card (${pass})`);
+      assert.equal(card.badLinks, 0, `no javascript:, data: or command: link (${pass})`);
+      assert.equal(card.injected, 0, `no img, iframe, style, link or svg from the card text (${pass})`);
+      assert.equal(card.styled, 0, `no style attribute from the card text (${pass})`);
       for (const p of probes) {
-        assert.equal(p.pwned, null, `window.__pwned unset in ${p.url}`);
-        assert.notEqual(p.title, 'PWNED', `document.title untouched in ${p.url}`);
+        assert.equal(p.pwned, null, `window.__pwned unset in ${p.url} (${pass})`);
+        assert.notEqual(p.title, 'PWNED', `document.title untouched in ${p.url} (${pass})`);
       }
-      assert.deepEqual(card.violations, [], 'nothing even tried to break the CSP (it would have been reported)');
+      assert.deepEqual(card.violations, [], `nothing even tried to break the CSP (it would have been reported) (${pass})`);
       if (!shot && rowText === 'Script tags in a title') {
         await parkMouse(page);
         await screenshot('hostile-card');

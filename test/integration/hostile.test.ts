@@ -127,7 +127,7 @@ suite('Hostile cards', () => {
     const entry = await hostileEntry(a);
     for (const paper of entry.seed.papers) {
       const painted = new Promise<string>((resolve) => {
-        const listener = a.cards.onDidRender((title) => {
+        const listener = a.cards.onDidRender(({ title }) => {
           if (title === paper.title.text) {
             listener.dispose();
             resolve(title);

@@ -132,7 +132,7 @@ suite('Card', () => {
     const a = await api();
     const [first, second] = samplePapers(a);
     // The webview reports each card it has painted: this is the card on screen, not just a message sent.
-    const painted = new Promise<string>((resolve) => a.cards.onDidRender(resolve));
+    const painted = new Promise<string>((resolve) => a.cards.onDidRender((paint) => resolve(paint.title)));
     await vscode.commands.executeCommand('paperClaims.openCard', refOf(first));
     assert.equal(await painted, first.paper.title.text);
     await vscode.commands.executeCommand('paperClaims.openCard', refOf(second));
@@ -141,6 +141,35 @@ suite('Card', () => {
     assert.equal(a.cards.currentPaper?.title, second.paper.title.text);
     await until(() => (/^DeepSeek/.test(cardTabs()[0]?.label ?? '') ? true : undefined), 'the tab titled after the second paper');
   }, { timeout: 30_000 });
+
+  test('a new panel paints its first card from its own HTML, and a hidden panel comes back with its current card', async () => {
+    const a = await api();
+    const [, , third, fourth] = samplePapers(a);
+    const paints: string[] = [];
+    const listener = a.cards.onDidRender((paint) => paints.push(paint.title));
+    const painted = (title: string, what: string) => until(() => paints.includes(title), what, 20_000);
+    try {
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+      await until(() => (a.cards.currentPaper ? undefined : true), 'the card panel to close');
+      // A new panel: the card is in the page VS Code loads (no message needed for it to paint).
+      await vscode.commands.executeCommand('paperClaims.openCard', refOf(third));
+      await painted(third.paper.title.text, 'the third paper painted in a new panel');
+      // The reused panel: the card comes as a message.
+      await vscode.commands.executeCommand('paperClaims.openCard', refOf(fourth));
+      await painted(fourth.paper.title.text, 'the fourth paper painted in the reused panel');
+      // Hidden behind an editor, the webview is dropped (no retainContextWhenHidden); shown again, VS Code reloads
+      // the page's HTML, which must be the fourth paper's, not the third's that the panel was created with.
+      await vscode.window.showTextDocument(a.index.files[0].uri, { viewColumn: vscode.ViewColumn.Active, preview: false });
+      await new Promise((r) => setTimeout(r, 500));
+      paints.length = 0;
+      await vscode.commands.executeCommand('workbench.action.previousEditor');
+      await painted(fourth.paper.title.text, 'the fourth paper painted again when its tab is shown');
+      await new Promise((r) => setTimeout(r, 500));
+      assert.deepEqual(paints, [fourth.paper.title.text], 'only the current card painted, once');
+    } finally {
+      listener.dispose();
+    }
+  }, { timeout: 60_000 });
 
   test('Reveal in File opens the seed file with the title selected', async () => {
     const a = await api();

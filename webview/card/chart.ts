@@ -1,19 +1,13 @@
-// A small horizontal bar chart of the values a check compares, drawn as SVG with DOM calls (no chart library, no
-// markup strings). Colours come from the theme's chart variables; each bar is labelled with its value in text.
+// A small horizontal bar chart of the values a check compares, drawn as SVG (no chart library; a tree of
+// vnode.ts, so labels are text). Colours come from the theme's chart variables; each bar is labelled with its value.
 import type { Check } from '../../src/core/check';
+import { VElement, svg } from './vnode';
 
-const SVG = 'http://www.w3.org/2000/svg';
 const BAR_HEIGHT = 16;
 const GAP = 6;
 const LABEL_WIDTH = 120;
 const VALUE_WIDTH = 90;
 const WIDTH = 420;
-
-function svg<K extends keyof SVGElementTagNameMap>(tag: K, attributes: Record<string, string | number>): SVGElementTagNameMap[K] {
-  const node = document.createElementNS(SVG, tag);
-  for (const [name, value] of Object.entries(attributes)) node.setAttribute(name, String(value));
-  return node;
-}
 
 /** Formats a value for a bar label: up to four significant digits, no exponent for everyday magnitudes. */
 export function formatValue(value: number): string {
@@ -23,26 +17,26 @@ export function formatValue(value: number): string {
   return Number(value.toPrecision(4)).toLocaleString('en-US', { maximumFractionDigits: 6 });
 }
 
-export function chartFor(check: Check): SVGSVGElement | undefined {
+export function chartFor(check: Check): VElement | undefined {
   const values = check.chart?.filter((v) => Number.isFinite(v.value));
   if (!values || values.length < 2) return undefined;
   const max = Math.max(...values.map((v) => Math.abs(v.value)));
   if (max === 0) return undefined;
   const height = values.length * (BAR_HEIGHT + GAP);
-  const chart = svg('svg', { class: 'chart', width: WIDTH, height, viewBox: `0 0 ${WIDTH} ${height}`, role: 'img' });
-  const title = svg('title', {});
-  title.textContent = `Compared values: ${values.map((v) => `${v.label} ${formatValue(v.value)}`).join(', ')}`;
-  chart.append(title);
+  const chart = svg(
+    'svg',
+    { class: 'chart', width: WIDTH, height, viewBox: `0 0 ${WIDTH} ${height}`, role: 'img' },
+    svg('title', {}, `Compared values: ${values.map((v) => `${v.label} ${formatValue(v.value)}`).join(', ')}`),
+  );
   const span = WIDTH - LABEL_WIDTH - VALUE_WIDTH;
   values.forEach((v, i) => {
     const y = i * (BAR_HEIGHT + GAP);
-    const label = svg('text', { x: LABEL_WIDTH - 6, y: y + BAR_HEIGHT - 4, 'text-anchor': 'end', class: 'chart-label' });
-    label.textContent = v.label.length > 18 ? `${v.label.slice(0, 17)}…` : v.label;
     const width = Math.max(1, (Math.abs(v.value) / max) * span);
-    const bar = svg('rect', { x: LABEL_WIDTH, y, width, height: BAR_HEIGHT, rx: 2, class: `chart-bar chart-bar-${i % 4}` });
-    const value = svg('text', { x: LABEL_WIDTH + width + 6, y: y + BAR_HEIGHT - 4, class: 'chart-value' });
-    value.textContent = formatValue(v.value);
-    chart.append(label, bar, value);
+    chart.children.push(
+      svg('text', { x: LABEL_WIDTH - 6, y: y + BAR_HEIGHT - 4, 'text-anchor': 'end', class: 'chart-label' }, v.label.length > 18 ? `${v.label.slice(0, 17)}…` : v.label),
+      svg('rect', { x: LABEL_WIDTH, y, width, height: BAR_HEIGHT, rx: 2, class: `chart-bar chart-bar-${i % 4}` }),
+      svg('text', { x: LABEL_WIDTH + width + 6, y: y + BAR_HEIGHT - 4, class: 'chart-value' }, formatValue(v.value)),
+    );
   });
   return chart;
 }

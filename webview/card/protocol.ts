@@ -47,9 +47,17 @@ export type CardNotification = z.infer<typeof CardNotificationSchema>;
 
 /** Webview → extension. */
 export const CardCommandSchema = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('ready') }),
-  /** The card for `title` has been painted (sent after the next animation frame). */
-  z.object({ type: z.literal('rendered'), title: z.string() }),
+  /**
+   * card.js runs and takes messages. `displayed`: the card the extension rendered into the page is on screen (so it
+   * need not be sent again).
+   */
+  z.object({ type: z.literal('ready'), displayed: z.boolean() }),
+  /**
+   * The card for `title` is in the DOM and a frame has been painted since. `pageStart` (when VS Code could start
+   * putting the page into the webview) and `paintedAt` are the webview's clock, milliseconds since 1970 (for the
+   * benchmark; see page.ts).
+   */
+  z.object({ type: z.literal('rendered'), title: z.string(), pageStart: z.number(), paintedAt: z.number() }),
   z.object({ type: z.literal('copySummary') }),
   z.object({ type: z.literal('appendToNotes') }),
   z.object({ type: z.literal('revealInFile') }),

@@ -1,0 +1,57 @@
+// dist/cardHtml.js, loaded by the card panel when it first sets a webview's page: the page's HTML, with the card
+// in it, so the webview paints the card as soon as VS Code has loaded the page, without waiting for any script or
+// message. The same render.ts as in the webview; vnode.ts escapes every text and attribute value. A bundle of its
+// own (with markdown-it), so activation does not pay for it.
+//
+// The page fetches nothing: its CSS and its boot script are inline (with the page's nonce), and card.js travels
+// in it as inert text (a <template>, escaped like any text) that the boot script runs, with the nonce, once the
+// first card is painted. So no request of the page can be left pending in VS Code's service worker when the panel
+// closes (a pending one holds up the next webview's service worker for up to 30 s).
+import type { Card, CardState } from '../webview/card/protocol';
+import { renderCard, renderMissing } from '../webview/card/render';
+import { VNode, escapeAttribute, escapeText, h, toHtml } from '../webview/card/vnode';
+
+export type PageView = { kind: 'card'; card: Card; state: CardState } | { kind: 'missing'; title: string; reason: string };
+
+/** The page's own parts: a fresh nonce, and card.css, dist/webview/boot.js and dist/webview/card.js as text. */
+export interface PageParts {
+  nonce: string;
+  css: string;
+  boot: string;
+  code: string;
+}
+
+function content(view: PageView | undefined): VNode[] {
+  if (!view) return [h('p', { class: 'status' }, 'Loading card…')];
+  return view.kind === 'card' ? renderCard(view.card) : renderMissing(view.title, view.reason);
+}
+
+/** The content of the page's `<main id="card">`. */
+export function pageBodyHtml(view: PageView): string {
+  return content(view).map(toHtml).join('');
+}
+
+/** The card page showing `view` (the loading page without one). CSP: only what carries the nonce; nothing to fetch. */
+export function cardPage(parts: PageParts, view: PageView | undefined): string {
+  // CSS and the boot script are the extension's own files; neither may end its element early. card.js is escaped.
+  if (/<\/style/i.test(parts.css) || /<\/script|<!--/i.test(parts.boot) || parts.code.includes('\0')) throw new Error('card.css, boot.js or card.js cannot be put into the page');
+  if (!/^[A-Za-z0-9]+$/.test(parts.nonce)) throw new Error('not a nonce');
+  const csp = `default-src 'none'; style-src 'nonce-${parts.nonce}'; script-src 'nonce-${parts.nonce}'`;
+  const main = h('main', { id: 'card', 'aria-live': 'polite', ...(view?.kind === 'card' ? { 'data-state': JSON.stringify(view.state), 'aria-labelledby': 'card-title' } : {}) }, ...content(view));
+  return `<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="UTF-8">
+<meta http-equiv="Content-Security-Policy" content="${escapeAttribute(csp)}">
+<meta name="viewport" content="width=device-width, initial-scale=1.0">
+<style nonce="${parts.nonce}">
+${parts.css}</style>
+<title>Paper card</title>
+</head>
+<body>
+${toHtml(main)}
+<template id="card-code">${escapeText(parts.code)}</template>
+<script nonce="${parts.nonce}" id="card-boot">${parts.boot}</script>
+</body>
+</html>`;
+}
