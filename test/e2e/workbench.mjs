@@ -82,8 +82,9 @@ export async function runCommand(page, title) {
       await page.locator('.quick-input-widget .monaco-list-row', { hasText: title }).first().waitFor({ timeout: 10_000 });
       break;
     } catch (error) {
-      if (attempt === 3) throw error;
+      if (attempt === 5) throw error;
       await page.keyboard.press('Escape');
+      await page.waitForTimeout(500 * attempt);
     }
   }
   await page.keyboard.press('Enter');
