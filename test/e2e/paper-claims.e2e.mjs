@@ -2,7 +2,7 @@
 // Also produces the README pictures media/screenshots/tree.png and media/screenshots/card.png.
 import * as assert from 'node:assert/strict';
 import { test } from './harness.mjs';
-import { countSiblingRows, openViewContainer, parkMouse, setSideBarWidth, waitForFrameWith, waitForTreeRow } from './workbench.mjs';
+import { countSiblingRows, openViewContainer, parkMouse, runCommand, setSideBarWidth, waitForFrameWith, waitForTreeRow } from './workbench.mjs';
 
 const FIRST_TITLE = 'Finetune a 65B LLM on a single 48GB GPU';
 const SAMPLE_PAPERS = 24; // cards in seeds/000_934c6e1fbed8f8cd.txt
@@ -92,9 +92,9 @@ test('the card follows the theme: high contrast colours and borders', async ({ p
 });
 
 test('the open card comes back after a window reload', async ({ page }) => {
-  // The browser's reload is the web workbench's window reload (Developer: Reload Window ends in the same
-  // location.reload()); going through the palette here was flaky, as the card's webview could take focus from it.
-  await page.reload();
+  // Through the command, not the browser's reload: the command shuts the workbench down first, which stores the
+  // webview's latest state; a bare page reload can lose it (seen: the card of an earlier test came back).
+  await runCommand(page, 'Developer: Reload Window');
   await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
   const frame = await waitForFrameWith(page, '#card-title', 60_000);
   const title = (await frame.locator('#card-title').textContent()) ?? '';
