@@ -44,10 +44,10 @@ const TMP = join(repoRoot(), 'bench', 'tmp');
 const gc = (globalThis as { gc?: () => void }).gc ?? (() => {});
 
 /** verify: what `paper-claims verify` does with a file's bytes: decode, parse and check a piece at a time. */
-function verify(bytes: Uint8Array): number {
+function verify(bytes: Uint8Array): { papers: number; checks: number } {
   let checks = 0;
-  const { fileChecks } = verifyPieces(textChunks(bytes), (_paper, paperChecks) => (checks += paperChecks.length));
-  return checks + fileChecks.length;
+  const { outline, fileChecks } = verifyPieces(textChunks(bytes), (_paper, paperChecks) => (checks += paperChecks.length));
+  return { papers: outline.paperCount, checks: checks + fileChecks.length };
 }
 
 /** What the editor holds: every paper and every check of the file at once. */
@@ -117,8 +117,7 @@ function memoryChild(task: string, file: string): void {
   if (task === 'verify') {
     // The CLI's way: the bytes, checked a piece at a time; nothing kept but the counts.
     const bytes = readFileSync(file);
-    checks = verify(bytes);
-    papers = -1;
+    ({ papers, checks } = verify(bytes));
     kept = bytes;
   } else {
     const text = readFileSync(file, 'utf8');

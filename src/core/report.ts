@@ -246,22 +246,3 @@ export class SarifWriter extends SummaryCounter implements ReportWriter {
     this.write(escape(`${this.results++ ? ',' : ''}\n        ${nestedJson(result, 4)}`));
   }
 }
-
-/** A file already parsed and checked, for `writeReport`. */
-export interface CheckedFile {
-  path: string;
-  declaredCount: NumberField | undefined;
-  fileChecks: Check[];
-  papers: Array<{ paper: Paper; checks: Check[] }>;
-}
-
-/** Feeds files checked in memory to a writer (the CLI streams instead; tests and small callers use this). */
-export function writeReport(writer: ReportWriter, files: CheckedFile[]): ReportSummary {
-  for (const f of files) {
-    writer.beginFile(f.path);
-    for (const p of f.papers) writer.paper(p.paper, p.checks);
-    writer.endFile(f.fileChecks, f.declaredCount);
-  }
-  writer.end();
-  return writer.summary;
-}
