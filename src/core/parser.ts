@@ -139,7 +139,7 @@ export type SeedOutline = Omit<SeedFile, 'papers'> & { paperCount: number };
 /**
  * Parses a seed file that arrives in pieces, handing each paper to `onPaper` as soon as the next card's start shows
  * it is complete, and keeping only the lines of the card still open. Memory stays bounded by the longest card, not
- * the file, which is how `paper-claims verify` checks digests of any size. `parseSeed` is this with one piece, so
+ * the file, which is how `paper-claims verify` checks digests of any size. `parseSeed` uses it too, so
  * both give the same papers and problems.
  *
  * Every piece but the last must end with a line break (`\n`): see `textChunks`.
@@ -250,10 +250,15 @@ function byPosition(a: ParseProblem, b: ParseProblem): number {
   return a.line - b.line || a.column - b.column;
 }
 
+/**
+ * Parses a whole file. The text goes to `SeedReader` in 64 KB pieces rather than in one: in one piece, every line of
+ * the file is sliced and classified before the first card is built, and those million short-lived lines outlive
+ * the young generation, which made parsing 100,000 cards twice as slow.
+ */
 export function parseSeed(source: string): SeedFile {
   const papers: Paper[] = [];
   const reader = new SeedReader((paper) => papers.push(paper));
-  reader.push(source);
+  for (const piece of textChunks(source)) reader.push(piece);
   const { declaredCount, problems, lineCount } = reader.end();
   return { declaredCount, papers, problems, lineCount };
 }
