@@ -5,10 +5,10 @@
 // with --expose-gc.
 //
 // How the figures are taken (bench/RESULTS.md repeats this):
-//  * Timing: the three tasks (parse, verify, markdown-it `render` of the whole file) run in rounds; each round runs
+//  * Timing: the four tasks (parse, read, verify, markdown-it `render` of the whole file) run in rounds; each round runs
 //    each task once, in a rotated order, after a forced GC, so machine noise and leftover garbage hit them alike.
 //    The figure is the median over the rounds; ratios are ratios of medians. *parse* builds the model the editor
-//    keeps (every paper, from the file's text); *verify* is what `paper-claims verify` does with the file's bytes:
+//    keeps (every paper, from the file's text); *read* is the same parse keeping nothing; *verify* is what `paper-claims verify` does with the file's bytes:
 //    decode, parse and check a piece at a time (src/core/verifyStream.ts), every check counted.
 //  * Warm-up: before any measurement, the 1,000-card digest goes through every task three times so the JIT has
 //    compiled the hot paths; the first round of each size is measured like the others (its inputs are new, its code
@@ -28,7 +28,7 @@ import MarkdownIt from 'markdown-it';
 import { Check } from '../src/core/check';
 import { checkFileClaims, checkPaper } from '../src/core/checker';
 import { SeedFile } from '../src/core/model';
-import { parseSeed, textChunks } from '../src/core/parser';
+import { parseSeed, SeedReader, textChunks } from '../src/core/parser';
 import { verifyPieces } from '../src/core/verifyStream';
 import { generateDigest } from './generate';
 
@@ -48,6 +48,18 @@ function verify(bytes: Uint8Array): { papers: number; checks: number } {
   let checks = 0;
   const { outline, fileChecks } = verifyPieces(textChunks(bytes), (_paper, paperChecks) => (checks += paperChecks.length));
   return { papers: outline.paperCount, checks: checks + fileChecks.length };
+}
+
+/**
+ * The parser's floor: every paper built from the text and dropped at once (nothing kept). Its growth is what reading
+ * the text alone costs as the file outgrows the CPU's caches; *parse* adds keeping every paper.
+ */
+function readOnly(text: string): number {
+  let papers = 0;
+  const reader = new SeedReader(() => papers++);
+  for (const piece of textChunks(text)) reader.push(piece);
+  reader.end();
+  return papers;
 }
 
 /** What the editor holds: every paper and every check of the file at once. */
@@ -181,7 +193,12 @@ function main(): void {
   if (process.argv[2] === '--memory-child') return memoryChild(process.argv[3], process.argv[4]);
   mkdirSync(TMP, { recursive: true });
   const markdown = new MarkdownIt();
-  const tasks = (text: string, bytes: Uint8Array) => ({ parse: () => parseSeed(text), verify: () => verify(bytes), markdown: () => markdown.render(text) });
+  const tasks = (text: string, bytes: Uint8Array) => ({
+    parse: () => parseSeed(text),
+    read: () => readOnly(text),
+    verify: () => verify(bytes),
+    markdown: () => markdown.render(text),
+  });
 
   // Warm-up on the smallest digest, whole (not a slice that cuts a card in half).
   const warm = generateDigest(1000);
@@ -195,7 +212,7 @@ function main(): void {
     writeFileSync(file, text);
     const { runs, budgetMs } = plan(cards);
     const samples = timeInterleaved(tasks(text, Buffer.from(text)), runs, budgetMs);
-    const times = Object.fromEntries(Object.entries(samples).map(([k, v]) => [k, median(v)])) as Record<'parse' | 'verify' | 'markdown', number>;
+    const times = Object.fromEntries(Object.entries(samples).map(([k, v]) => [k, median(v)])) as Record<'parse' | 'read' | 'verify' | 'markdown', number>;
     const parseMemory = measureMemory('parse', file);
     const verifyMemory = measureMemory('verify', file);
     const keptMemory = measureMemory('verify-kept', file);
@@ -208,6 +225,7 @@ function main(): void {
       rounds: samples.parse.length,
       samples,
       parseMs: times.parse,
+      readMs: times.read,
       verifyMs: times.verify,
       markdownMs: times.markdown,
       parseMBps: mbps(times.parse),
@@ -238,7 +256,7 @@ function main(): void {
   const large = at(100_000);
   const growth =
     small && large
-      ? { parse: large.parseMs / small.parseMs, verify: large.verifyMs / small.verifyMs, markdown: large.markdownMs / small.markdownMs, bytes: large.bytes / small.bytes }
+      ? { parse: large.parseMs / small.parseMs, read: (large.readMs as number) / (small.readMs as number), verify: large.verifyMs / small.verifyMs, markdown: large.markdownMs / small.markdownMs, bytes: large.bytes / small.bytes }
       : undefined;
   process.stdout.write(`${JSON.stringify({ node: process.version, sizes, growth }, null, 2)}\n`);
 }
