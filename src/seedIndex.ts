@@ -2,7 +2,7 @@
 // setting, plus any `.txt` whose first line reads `N papers found`. Files are read through `workspace.fs` so
 // virtual workspaces work; open documents are read from their (possibly unsaved) buffer.
 import * as vscode from 'vscode';
-import { hasSeedHeader, parseSeed } from './core/parser';
+import { hasSeedHeader, parseSeedPaced } from './core/parser';
 import { Paper, SeedFile } from './core/model';
 
 export interface SeedEntry {
@@ -31,6 +31,12 @@ export class SeedIndex implements vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<void>();
   private readonly disposables: vscode.Disposable[] = [this.changed];
   private readonly pending = new Map<string, ReturnType<typeof setTimeout>>();
+  /**
+   * Counts the reads of each file: a parse gives the extension host a turn every few milliseconds, so a newer edit
+   * can start another read of the same file meanwhile, and then only the newest read may land.
+   */
+  private readonly reads = new Map<string, number>();
+  private readsInFlight = 0;
   private scanning: Promise<void> | undefined;
   readonly onDidChange = this.changed.event;
 
@@ -47,6 +53,8 @@ export class SeedIndex implements vscode.Disposable {
       folders.onDidCreate((uri) => void this.onCreated(uri)),
       watcher.onDidChange((uri) => this.schedule(uri)),
       vscode.workspace.onDidChangeTextDocument((e) => {
+        // No content change: only the dirty state moved (a save, a revert, the file deleted under a loaded document).
+        if (e.contentChanges.length === 0) return;
         if (this.entries.has(e.document.uri.toString()) || startsWithHeader(e.document)) this.schedule(e.document.uri);
       }),
       // Digests opened from outside the workspace (the built-in sample, a download, an untitled paste) are listed
@@ -79,6 +87,11 @@ export class SeedIndex implements vscode.Disposable {
     return (title !== undefined ? papers.find((p) => p.title.text === title) : undefined) ?? papers[index];
   }
 
+  /** Whether a change is waiting for its debounce or a file is being read: the index may change soon. */
+  get busy(): boolean {
+    return this.pending.size > 0 || this.readsInFlight > 0;
+  }
+
   /** Resolves once the first scan has finished. */
   ready(): Promise<void> {
     return this.scanning ?? this.rescan();
@@ -90,6 +103,15 @@ export class SeedIndex implements vscode.Disposable {
   }
 
   private async scan(): Promise<void> {
+    this.readsInFlight++;
+    try {
+      await this.scanFiles();
+    } finally {
+      this.readsInFlight--;
+    }
+  }
+
+  private async scanFiles(): Promise<void> {
     const glob = vscode.workspace.getConfiguration('paperClaims').get<string>('seedGlob', '**/seeds/**/*.txt');
     const [byGlob, candidates] = await Promise.all([
       vscode.workspace.findFiles(glob, EXCLUDE),
@@ -97,24 +119,49 @@ export class SeedIndex implements vscode.Disposable {
     ]);
     const matched = new Set(byGlob.map((u) => u.toString()));
     const found = new Map<string, SeedEntry>();
-    const open = vscode.workspace.textDocuments.filter(startsWithHeader).map((d) => d.uri);
+    // Open digests from outside the workspace. A workspace file is listed from the disk: its document can stay
+    // loaded after its tab is closed and the file deleted, and must not bring it back.
+    const open = vscode.workspace.textDocuments.filter((d) => !vscode.workspace.getWorkspaceFolder(d.uri) && startsWithHeader(d)).map((d) => d.uri);
     const all = new Map([...candidates, ...byGlob, ...open].map((u) => [u.toString(), u]));
+    /** Files an edit has read again while the scan was reading them: their newer entry stays. */
+    const superseded = new Set<string>();
     await Promise.all(
       [...all.values()].map(async (uri) => {
-        const entry = await this.load(uri, matched.has(uri.toString()));
-        if (entry) found.set(uri.toString(), entry);
+        const key = uri.toString();
+        const read = this.startRead(key);
+        const entry = await this.load(uri, matched.has(key), read.stale);
+        if (read.stale()) superseded.add(key);
+        else if (entry) found.set(key, entry);
       }),
     );
+    for (const key of superseded) {
+      const newer = this.entries.get(key);
+      if (newer) found.set(key, newer);
+    }
     this.entries.clear();
     for (const [key, entry] of found) this.entries.set(key, entry);
     this.changed.fire();
   }
 
-  private async load(uri: vscode.Uri, matchedByGlob: boolean): Promise<SeedEntry | undefined> {
-    const text = await readText(uri, matchedByGlob ? Infinity : SNIFF_LIMIT);
-    if (text === undefined) return undefined;
-    if (!matchedByGlob && !hasSeedHeader(text)) return undefined;
-    return { uri, label: vscode.workspace.asRelativePath(uri), seed: parseSeed(text), matchedByGlob };
+  /** Starts a read of a file; `stale()` turns true once a newer read of the same file has started. */
+  private startRead(key: string): { stale: () => boolean } {
+    const read = (this.reads.get(key) ?? 0) + 1;
+    this.reads.set(key, read);
+    return { stale: () => this.reads.get(key) !== read };
+  }
+
+  /** Reads and parses a seed file, pausing so the extension host stays responsive; undefined if not a seed file. */
+  private async load(uri: vscode.Uri, matchedByGlob: boolean, cancelled: () => boolean): Promise<SeedEntry | undefined> {
+    this.readsInFlight++;
+    try {
+      const text = await readText(uri, matchedByGlob ? Infinity : SNIFF_LIMIT);
+      if (text === undefined || cancelled()) return undefined;
+      if (!matchedByGlob && !hasSeedHeader(text)) return undefined;
+      const seed = await parseSeedPaced(text, { pause: nextTurn, cancelled });
+      return seed && { uri, label: vscode.workspace.asRelativePath(uri), seed, matchedByGlob };
+    } finally {
+      this.readsInFlight--;
+    }
   }
 
   private async onCreated(uri: vscode.Uri): Promise<void> {
@@ -133,15 +180,18 @@ export class SeedIndex implements vscode.Disposable {
       key,
       setTimeout(() => {
         this.pending.delete(key);
-        void (uri === RESCAN ? this.rescan() : this.refreshOne(uri));
+        void (uri === RESCAN ? this.rescan() : this.refresh(uri));
       }, DEBOUNCE_MS),
     );
   }
 
-  private async refreshOne(uri: vscode.Uri): Promise<void> {
+  /** Reads and parses one file again now; what an edit or a change on disk does once it has settled. */
+  async refresh(uri: vscode.Uri): Promise<void> {
     const key = uri.toString();
+    const read = this.startRead(key);
+    const entry = await this.load(uri, this.entries.get(key)?.matchedByGlob ?? false, read.stale);
+    if (read.stale()) return; // a newer read of this file will land instead
     const previous = this.entries.get(key);
-    const entry = await this.load(uri, previous?.matchedByGlob ?? false);
     if (entry) this.entries.set(key, previous ? holdLastGood(previous, entry) : entry);
     else if (!this.entries.delete(key)) return;
     this.changed.fire();
@@ -151,9 +201,16 @@ export class SeedIndex implements vscode.Disposable {
   private remove(uri: vscode.Uri): void {
     const key = uri.toString();
     const folder = key.endsWith('/') ? key : `${key}/`;
+    const gone = (k: string) => k === key || k.startsWith(folder);
+    // A read of a deleted file still under way (or waiting for its debounce) must not add it back when it ends.
+    for (const k of [...this.reads.keys()].filter(gone)) this.startRead(k);
+    for (const [k, timer] of [...this.pending].filter(([k]) => gone(k))) {
+      clearTimeout(timer);
+      this.pending.delete(k);
+    }
     let removed = false;
     for (const k of [...this.entries.keys()]) {
-      if (k === key || k.startsWith(folder)) removed = this.entries.delete(k) || removed;
+      if (gone(k)) removed = this.entries.delete(k) || removed;
     }
     if (removed) this.changed.fire();
   }
@@ -177,6 +234,11 @@ export function holdLastGood(previous: SeedEntry, next: SeedEntry): SeedEntry {
     seed: { ...next.seed, papers: lastGood },
     heldBack: { parsedPapers: next.seed.papers.length },
   };
+}
+
+/** Lets the extension host run other work (another extension's request, a keystroke's events) before going on. */
+function nextTurn(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
 }
 
 /** A cheap test on an open document: does its first non-blank line read `N papers found`? */

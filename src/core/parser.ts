@@ -256,11 +256,53 @@ function byPosition(a: ParseProblem, b: ParseProblem): number {
  * the young generation, which made parsing 100,000 cards twice as slow.
  */
 export function parseSeed(source: string): SeedFile {
+  const whole = wholeFileReader();
+  for (const piece of textChunks(source)) whole.reader.push(piece);
+  return whole.end();
+}
+
+/** A reader that keeps every paper, and the `SeedFile` it makes at the end. */
+function wholeFileReader(): { reader: SeedReader; end: () => SeedFile } {
   const papers: Paper[] = [];
   const reader = new SeedReader((paper) => papers.push(paper));
-  for (const piece of textChunks(source)) reader.push(piece);
-  const { declaredCount, problems, lineCount } = reader.end();
-  return { declaredCount, papers, problems, lineCount };
+  return {
+    reader,
+    end: () => {
+      const { declaredCount, problems, lineCount } = reader.end();
+      return { declaredCount, papers, problems, lineCount };
+    },
+  };
+}
+
+export interface Pacing {
+  /** Gives the host's event loop a turn (in VS Code's extension host: a `setImmediate`). */
+  pause: () => Promise<void>;
+  /** How long to parse between pauses, in milliseconds. */
+  sliceMs?: number;
+  /** Checked after each pause: true abandons the parse (a newer edit will parse again). */
+  cancelled?: () => boolean;
+}
+
+/**
+ * `parseSeed` for a host that must stay responsive: the same pieces, with a pause whenever `sliceMs` has passed, so
+ * other work runs between slices instead of waiting for a whole 100,000-card file (about a second). Resolves to
+ * exactly what `parseSeed` returns, or `undefined` when cancelled.
+ */
+export async function parseSeedPaced(source: string, pacing: Pacing): Promise<SeedFile | undefined> {
+  const sliceMs = pacing.sliceMs ?? 10;
+  const whole = wholeFileReader();
+  let sliceStart = performance.now();
+  let first = true;
+  for (const piece of textChunks(source)) {
+    if (!first && performance.now() - sliceStart >= sliceMs) {
+      await pacing.pause();
+      if (pacing.cancelled?.()) return undefined;
+      sliceStart = performance.now();
+    }
+    whole.reader.push(piece);
+    first = false;
+  }
+  return whole.end();
 }
 
 /**

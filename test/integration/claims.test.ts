@@ -158,4 +158,28 @@ suite('Large digests', () => {
       await vscode.workspace.fs.delete(vscode.Uri.joinPath(big, '..'), { recursive: true });
     }
   }, { timeout: 120_000 });
+
+  test('parsing a big open file gives the extension host turns (timers run meanwhile)', async () => {
+    const a = await api();
+    const folder = vscode.workspace.workspaceFolders![0].uri;
+    const big = vscode.Uri.joinPath(folder, 'seeds', 'big-open', 'digest-20000.txt');
+    await vscode.workspace.fs.writeFile(big, new TextEncoder().encode(generateDigest(20_000, 13)));
+    try {
+      await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(big));
+      await until(() => (a.index.get(big)?.seed.papers.length === 20_000 ? true : undefined), 'the 20,000-card digest in the index', 60_000);
+      // Let the reads that creating and opening the file started land first: a newer read cancels an older one.
+      await until(() => (a.index.busy ? undefined : true), 'the index settled', 60_000);
+      // An open file's text is read at once, so without pauses the whole parse would run in one go and the timer
+      // could not fire until it ended.
+      let ticks = 0;
+      const ticker = setInterval(() => ticks++, 0);
+      await a.index.refresh(big);
+      clearInterval(ticker);
+      assert.ok(ticks >= 2, `timers ran ${ticks} times during the parse`);
+      assert.equal(a.index.get(big)?.seed.papers.length, 20_000);
+      await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+    } finally {
+      await vscode.workspace.fs.delete(vscode.Uri.joinPath(big, '..'), { recursive: true });
+    }
+  }, { timeout: 120_000 });
 });

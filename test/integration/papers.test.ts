@@ -75,6 +75,29 @@ suite('Papers view', () => {
     assert.equal(samplePapers(a).length, 24);
   }, { timeout: 30_000 });
 
+  test('a deleted seed file stays gone after its closed document lingers and the workspace is scanned again', async () => {
+    const a = await api();
+    const gone = workspaceFile('lingering', 'gone-digest.txt');
+    const other = workspaceFile('lingering-other', 'other-digest.txt');
+    const digest = (title: string) => `1 papers found\n\n${title}\n\n0.5\n0.5\n0.5\n7\n\nIt does things.\n`;
+    await vscode.workspace.fs.writeFile(gone, new TextEncoder().encode(digest('Soon deleted')));
+    try {
+      await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(gone));
+      await until(() => a.index.get(gone), 'the file in the index');
+      await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+      await vscode.workspace.fs.delete(vscode.Uri.joinPath(gone, '..'), { recursive: true });
+      await until(() => (a.index.get(gone) ? undefined : true), 'the deleted file to leave the index');
+      // A new file makes the index scan the workspace again; the closed document may still be loaded.
+      await vscode.workspace.fs.writeFile(other, new TextEncoder().encode(digest('Still here')));
+      await until(() => a.index.get(other), 'the new file in the index');
+      await until(() => (a.index.busy ? undefined : true), 'the index settled');
+      assert.equal(a.index.get(gone), undefined, 'the deleted file came back');
+    } finally {
+      await vscode.workspace.fs.delete(vscode.Uri.joinPath(other, '..'), { recursive: true });
+    }
+    await until(() => (a.index.get(other) ? undefined : true), 'the other file to leave the index');
+  }, { timeout: 30_000 });
+
   test('follows unsaved edits of the seed file', async () => {
     const a = await api();
     const document = await vscode.workspace.openTextDocument(samplePapers(a)[0].entry.uri);

@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
-import { hasSeedHeader, parseSeed, SeedReader, textChunks } from '../../src/core/parser';
+import { hasSeedHeader, parseSeed, parseSeedPaced, SeedReader, textChunks } from '../../src/core/parser';
 import { PaperSchema, locate } from '../../src/core/model';
 import { generateDigest } from '../../bench/generate';
 import { SAMPLE_SEED } from './paths';
@@ -243,9 +243,36 @@ test('a file read in pieces of any size parses exactly like the whole text (pape
   );
 });
 
-test('pieces: a generated digest of 2,000 cards read in 64 KB pieces gives the same papers', () => {
+test('pieces: a generated digest of 2,000 cards read in 64 KB pieces, or in one, gives the same papers', () => {
   const digest = generateDigest(2000, 11);
   assert.deepEqual(parsePieces(new TextEncoder().encode(digest), 1 << 16), parseSeed(digest));
+  assert.deepEqual(parsePieces(digest, digest.length), parseSeed(digest));
+});
+
+test('paced parse: the event loop runs between slices, and the result is exactly parseSeed\'s', async () => {
+  const digest = generateDigest(2000, 12); // about 1 MB: many 64 KB pieces
+  let pauses = 0;
+  let turnsTaken = 0;
+  const ticker = setInterval(() => turnsTaken++, 0);
+  try {
+    const paced = await parseSeedPaced(digest, {
+      sliceMs: 0, // pause before every piece after the first
+      pause: () => new Promise((resolve) => setTimeout(() => { pauses++; resolve(); }, 1)),
+    });
+    assert.deepEqual(paced, parseSeed(digest));
+  } finally {
+    clearInterval(ticker);
+  }
+  assert.equal(pauses, [...textChunks(digest)].length - 1);
+  assert.ok(turnsTaken > 0, 'other work ran while the file was parsed');
+});
+
+test('paced parse: a cancelled parse stops at the next pause and resolves to undefined', async () => {
+  const digest = generateDigest(2000, 12);
+  let pauses = 0;
+  const paced = await parseSeedPaced(digest, { sliceMs: 0, pause: async () => void pauses++, cancelled: () => pauses >= 2 });
+  assert.equal(paced, undefined);
+  assert.equal(pauses, 2);
 });
 
 test('problems are listed in source order', () => {
