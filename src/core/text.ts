@@ -94,8 +94,15 @@ const isAlwaysInvisible = (c: number): boolean => c === 0x200b || c === 0x2060 |
 const isMojibakeLead = (c: number): boolean => c >= 0xc2 && c <= 0xef;
 /** Zero-width non-joiner and joiner: invisible too, but scripts and emoji need them between their characters. */
 const isJoinerCode = (c: number): boolean => c === 0x200c || c === 0x200d;
-/** A quick test for any of the six, so that text without them (nearly all) is returned as it is. */
-const INVISIBLE_RE = /[\u00ad\u200b-\u200d\u2060\ufeff]/;
+/** Bidi controls: LRM, RLM, ALM, the embeddings and overrides (U+202A–U+202E) and isolates (U+2066–U+2069). They
+ * show nothing and only steer the direction of display, so they carry no meaning inside a number or a word; a card
+ * that puts one inside a number (`4\u202e0%`) must not have it read as two numbers. */
+const isBidiControl = (c: number): boolean =>
+  c === 0x200e || c === 0x200f || c === 0x061c || (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069);
+/** Every character `withoutInvisibles` may remove. */
+const isInvisibleCode = (c: number): boolean => isAlwaysInvisible(c) || isJoinerCode(c) || isBidiControl(c);
+/** A quick test for any of them, so that text without them (nearly all) is returned as it is. */
+const INVISIBLE_RE = /[\u00ad\u061c\u200b-\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff]/;
 
 /** Text with its invisible characters removed, and the way back to offsets in the original text. */
 export interface VisibleText {
@@ -107,10 +114,12 @@ export interface VisibleText {
 }
 
 /**
- * `s` as a reader sees it: without the zero-width characters and soft hyphens that hide inside words and numbers
- * (`4\u200b0%` shows as 40%, `1,2\u00ad50` as 1,250). ZWNJ and ZWJ are kept between two non-ASCII characters
- * (Persian words, emoji sequences need them) and removed elsewhere (next to a digit, a sign or a unit they only
- * break the reading). A soft hyphen is kept after a character that begins mojibake (see `isMojibakeLead`).
+ * `s` as a reader sees it: without the zero-width characters, soft hyphens and bidi controls that hide inside words
+ * and numbers (`4\u200b0%` shows as 40%, `1,2\u00ad50` as 1,250, `6\u200f0%` as 60%). ZWNJ and ZWJ are kept
+ * between two non-ASCII characters (Persian words, emoji sequences need them) and removed elsewhere (next to a
+ * digit, a sign or a unit they only break the reading). A soft hyphen is kept after a character that begins
+ * mojibake (see `isMojibakeLead`). The order of the characters is kept: an override (U+202E) that reverses how the
+ * rest is displayed is removed, not applied; the checker names it when it is inside a number (see `invisiblesWithin`).
  */
 export function withoutInvisibles(s: string): VisibleText {
   if (!INVISIBLE_RE.test(s)) return { text: s };
@@ -122,13 +131,13 @@ export function withoutInvisibles(s: string): VisibleText {
   let i = 0;
   while (i < s.length) {
     const c = s.charCodeAt(i);
-    if (!isAlwaysInvisible(c) && !isJoinerCode(c)) {
+    if (!isInvisibleCode(c)) {
       source[kept++] = i++;
       continue;
     }
     // A run of invisible characters, judged by the visible characters on either side of it.
     let j = i;
-    while (j < s.length && (isAlwaysInvisible(s.charCodeAt(j)) || isJoinerCode(s.charCodeAt(j)))) j++;
+    while (j < s.length && isInvisibleCode(s.charCodeAt(j))) j++;
     const betweenNonAscii = i > 0 && j < s.length && s.charCodeAt(i - 1) >= 128 && s.charCodeAt(j) >= 128;
     const afterMojibakeLead = i > 0 && isMojibakeLead(s.charCodeAt(i - 1));
     out += s.slice(copied, i);
