@@ -1,7 +1,8 @@
 // Small pure string helpers that replace end-anchored regular expressions (`x+$`-style patterns), which backtrack
 // quadratically when a long run of the repeated character is followed by something else (see the ReDoS audit in
 // test/unit/redos.test.ts). Each scans from the end of the string once, so it is linear. Also the text of a field
-// as a reader sees it (invisible characters removed), with the way back to offsets in the original.
+// as a reader sees it (invisible characters removed), with the way back to offsets in the original, and the HTML
+// tags and bound entities (`&gt;`) that markup leaves in a card.
 
 /** `s` without the run of `ch` (one UTF-16 code unit) at its end: `s.replace(/ch+$/, '')`. */
 export function trimEndChar(s: string, ch: string): string {
@@ -84,6 +85,63 @@ export function withoutTags(s: string): string {
     copied = gt + 1;
   }
   return copied === 0 ? s : out + s.slice(copied);
+}
+
+/** The bound symbols that HTML entities stand for, keyed by the entity in lower case. */
+const BOUND_ENTITIES: ReadonlyMap<string, string> = new Map([
+  ['&gt;', '>'],
+  ['&#62;', '>'],
+  ['&#x3e;', '>'],
+  ['&lt;', '<'],
+  ['&#60;', '<'],
+  ['&#x3c;', '<'],
+  ['&ge;', '≥'],
+  ['&#8805;', '≥'],
+  ['&#x2265;', '≥'],
+  ['&le;', '≤'],
+  ['&#8804;', '≤'],
+  ['&#x2264;', '≤'],
+]);
+/** The length of the longest of them (`&#x2265;`). */
+const BOUND_ENTITY_MAX = 8;
+
+/**
+ * The symbol (`>`, `<`, `≥` or `≤`) that the HTML entity `s` stands for, in any case (`&gt;`, `&GT;`, `&#62;`,
+ * `&#x3E;`, `&ge;`, `&#8805;`…), or undefined. Why: digests scraped from web pages keep `&gt;325 GB` where the page
+ * showed >325 GB. Only the whole of `s` is looked up in a fixed table: this decodes nothing but these bounds.
+ */
+export function boundEntity(s: string): string | undefined {
+  return s.length <= BOUND_ENTITY_MAX && s.charCodeAt(0) === 38 ? BOUND_ENTITIES.get(s.toLowerCase()) : undefined;
+}
+
+/** The bound entity that begins at `i` in `text` (see `boundEntity`) and its length, or undefined. */
+function boundEntityAt(text: string, i: number): { symbol: string; length: number } | undefined {
+  if (text.charCodeAt(i) !== 38) return undefined; // &
+  // The `;` that ends it, looked for only as far as the longest entity reaches.
+  let semi = i + 1;
+  while (semi < text.length && semi - i < BOUND_ENTITY_MAX - 1 && text.charCodeAt(semi) !== 59) semi++;
+  if (text.charCodeAt(semi) !== 59) return undefined;
+  const symbol = boundEntity(text.slice(i, semi + 1));
+  return symbol === undefined ? undefined : { symbol, length: semi + 1 - i };
+}
+
+/**
+ * Whether the `&gt;` (any entity for `>`) at `amp` closes an escaped HTML-like tag (`&lt;b&gt;`, `&lt;/td&gt;`):
+ * scanned back by hand to the nearest `&lt;` entity, which must be followed by an optional `/` and a letter, with no
+ * other `&gt;` between, at most MAX_TAG characters back. Why: a page that escaped its markup once too often shows
+ * `<b>40%` as text, and that is not "more than 40%", any more than `<b>40%` is (see `closesTag`).
+ */
+export function closesEscapedTag(text: string, amp: number): boolean {
+  for (let i = amp - 1; i >= 0 && amp - i <= MAX_TAG; i--) {
+    if (text.charCodeAt(i) !== 38) continue;
+    const entity = boundEntityAt(text, i);
+    if (entity?.symbol === '>') return false; // another escaped tag, or a bound, is closed first
+    if (entity?.symbol === '<') {
+      const name = text.charCodeAt(i + entity.length) === 47 ? i + entity.length + 1 : i + entity.length;
+      return name < amp && isAsciiLetterCode(text.charCodeAt(name));
+    }
+  }
+  return false;
 }
 
 /** Zero-width space, word joiner, zero-width no-break space (a BOM inside the text) and soft hyphen (a hyphen

@@ -728,6 +728,44 @@ test('HTML tags around numbers: the > of <b> is not a lower bound', () => {
   assert.match(b!.computed, /> 16\.25×/);
 });
 
+test('HTML entities for bounds before a number read as the bounds: &gt;325 GB -> &lt;53 GB is >325 GB -> <53 GB', () => {
+  const plain = only(card('>325 GB -> <53 GB'), 'bound');
+  assert.equal(plain.computed, 'ratio > 6.13×');
+  for (const numbers of ['&gt;325 GB -> &lt;53 GB', '&GT;325 GB -> &LT;53 GB', '&#62;325 GB -> &#60;53 GB', '&#x3e;325 GB -> &#x3c;53 GB', '&#X3E;325 GB -> &#x3C;53 GB']) {
+    const b = only(card(numbers), 'bound');
+    assert.equal(b.verdict, 'bound', numbers);
+    assert.equal(b.severity, 'info');
+    assert.equal(b.message, plain.message, 'the message shows the bounds as read');
+    assert.equal(b.computed, plain.computed);
+    assert.deepEqual(b.explanation.inputs, ['before = > 325 GB (≥ 324.5)', 'after = < 53 GB (0.0…53.5)']);
+    assert.equal(b.stated, numbers, 'stated as written');
+    assert.equal(textAt(cardText(numbers), b.range), numbers, 'the range covers the entities as written');
+  }
+  // ≥ and ≤: &ge; and &le; read as ≥ and ≤, &gt;= and &lt;= as >= and <=.
+  const ge = only(card('&ge;325 GB -> &LE;53 GB'), 'bound');
+  assert.equal(ge.message, only(card('≥325 GB -> ≤53 GB'), 'bound').message);
+  const eq = only(card('Memory &gt;=325 GB → &lt;=53 GB (6x less)'), 'ratio');
+  assert.equal(eq.verdict, 'bound');
+  assert.equal(eq.message, only(card('Memory >=325 GB → <=53 GB (6x less)'), 'ratio').message);
+  assert.deepEqual(eq.explanation.inputs, ['Memory = >= 325 GB (≥ 324.5)', 'after = <= 53 GB (0.0…53.5)']);
+  // A claim the bounds rule out is an error, with the same message as with > and <.
+  const wrong = 'Memory &gt;780 GB → &lt;48 GB (10× less)';
+  const w = only(card(wrong), 'ratio');
+  assert.equal(w.verdict, 'inconsistent');
+  assert.equal(w.severity, 'error');
+  assert.equal(w.message, '10×: inconsistent — larger / smaller gives ≥ 16.07×; closest consistent value: 16×');
+  assert.equal(textAt(cardText(wrong), w.range), '10×');
+  // Not bounds: the end of an arrow (`-&gt;`, `=&gt;`), an entity escaped twice, an escaped tag (`&lt;br&gt;`).
+  for (const numbers of ['Mem 325 GB -&gt;53 GB vs 50 GB (+3 GB)', 'Mem 325 GB =&gt; 53 GB vs 50 GB (+3 GB)', 'Mem &amp;gt;53 GB vs 50 GB (+3 GB)']) {
+    const d = only(card(numbers), 'difference');
+    assert.equal(d.verdict, 'consistent', numbers);
+    assert.deepEqual(d.explanation.inputs.map((i) => i.split(' = ')[1]), ['53 GB (52.5…53.5)', '50 GB (49.5…50.5)'], numbers);
+  }
+  const tag = only(card('Memory &lt;br&gt;780 GB → 48 GB (16× less)'), 'ratio');
+  assert.equal(tag.verdict, 'consistent');
+  assert.doesNotMatch(tag.message, /bound/);
+});
+
 // ---- reports --------------------------------------------------------------------------------------------
 
 /** A report of files checked in memory, as the text a writer produces. */
