@@ -142,14 +142,27 @@ function wordDirection(word: string): 'down' | 'up' | 'either' {
 /** The characters that can end a clause (a native scan finds them faster than a loop over every character). */
 const CLAUSE_END_RE = /[;\n|:.!?]/g;
 
-function splitClauses(text: string): Array<{ start: number; end: number }> {
+/**
+ * Whether offset `i` lies in the qualifier written before a quantity's number (the `&gt;` of `&gt;325 GB`), given
+ * `k`, the index of the first quantity that may hold it. Why: the `;` that ends an HTML entity read as a bound is
+ * part of the quantity, not the end of a clause (`&gt;325 GB -> &lt;53 GB` is one clause, as `>325 GB -> <53 GB` is);
+ * `splitClauses` asks only about a `;`, so a line break between `over` and its number still ends a clause.
+ */
+function inQualifier(qs: readonly Quantity[], k: number, i: number): boolean {
+  return k < qs.length && qs[k].start <= i && i < qs[k].numStart;
+}
+
+/** The clauses of `text`, whose quantities `qs` (sorted by start) have been read. */
+function splitClauses(text: string, qs: readonly Quantity[]): Array<{ start: number; end: number }> {
   const out: Array<{ start: number; end: number }> = [];
   let start = 0;
+  let k = 0; // the first quantity whose number does not begin before the candidate
   // `test` finds the next candidate without building a match (lastIndex ends just after the character).
   CLAUSE_END_RE.lastIndex = 0;
   while (CLAUSE_END_RE.test(text)) {
     const i = CLAUSE_END_RE.lastIndex - 1;
     const c = text[i];
+    while (k < qs.length && qs[k].numStart <= i) k++;
     let cut = false;
     if (c === ';' || c === '\n' || c === '|') cut = true;
     else if (c === ':' && (text[i + 1] === ' ' || i + 1 === text.length)) cut = true;
@@ -164,7 +177,7 @@ function splitClauses(text: string): Array<{ start: number; end: number }> {
       if (!endsInDigit && !/^(?:vs|e\.g|i\.e|al|approx|fig|tab|eq|cf|etc|ca|avg|resp|ref|no|sec)$/i.test(text.slice(b, i))) cut = true;
       else if (endsInDigit && /^\s+[A-Z]/.test(text.slice(i + 1, i + 4))) cut = true;
     }
-    if (cut) {
+    if (cut && !(c === ';' && inQualifier(qs, k, i))) {
       out.push({ start, end: i });
       start = i + 1;
     }
@@ -296,7 +309,7 @@ export function analyseField(key: FieldKey, field: TextField): FieldInfo {
   const text = visible.text;
   const reading = readQuantities(text);
   if (visible.removed) markInvisibles(reading.quantities, visible, field.text);
-  const clauses = splitClauses(text);
+  const clauses = splitClauses(text, reading.quantities);
   const claims: Claim[] = [];
   const values: Quantity[] = [];
   for (const qu of reading.quantities) {

@@ -5,7 +5,7 @@
 //
 // The scanner walks the text once by hand; the only regular expressions run on short, bounded slices around a
 // number (a few dozen characters), so reading a 1 MB line takes linear time whatever it contains.
-import { closesTag, groupThousands, isWordCode } from './text';
+import { boundEntity, closesEscapedTag, closesTag, groupThousands, isWordCode } from './text';
 
 export type Dimension = 'none' | 'count' | 'bytes' | 'time' | 'percent' | 'pp' | 'factor' | 'bits';
 export type Qualifier = 'approx' | 'gt' | 'ge' | 'lt' | 'le';
@@ -29,6 +29,8 @@ export interface Quantity {
   unitRaw: string;
   dimension: Dimension;
   qualifier?: Qualifier;
+  /** The qualifier as written (`>`, `~`, `about`), but for an HTML entity (`&gt;`), given as the symbol it stands
+   * for (`>`): messages show what was read. `start` still covers what was written. */
   qualifierRaw?: string;
   /** Offsets of the whole quantity (qualifier, sign, number, unit) in the field text; `end` exclusive. */
   start: number;
@@ -200,15 +202,30 @@ const QUALIFIER_WORD_RE =
 const QUALIFIER_MAX = 13;
 
 /**
+ * The bound that an HTML entity written as a qualifier stands for, as the symbol the checker reads (`&gt;` → `>`,
+ * `&lt;=` → `<=`, `&ge;` → `≥`: see `boundEntity`), or undefined. Why: digests scraped from web pages write
+ * `&gt;325 GB -> &lt;53 GB` for >325 GB -> <53 GB, and must be read the same.
+ */
+function entityQualifier(g: string): string | undefined {
+  const eq = g.charCodeAt(g.length - 1) === 61; // a `=` after the entity: `&gt;=` is >=
+  const symbol = boundEntity(eq ? g.slice(0, -1) : g);
+  if (!eq || symbol === undefined) return symbol;
+  return symbol === '>' || symbol === '<' ? `${symbol}=` : undefined;
+}
+
+/**
  * The qualifier that ends `head` (before trailing white space), found by hand from the end: the match of
  * /((?<![-=])>=?|<=?(?![-=])|≥|≤|~|≈|∼|≃|\b(?:more than|…|some))\s*$/i — `token` is its group, `length` its whole
- * length (the qualifier and the spaces after it). The leftmost start wins, as in the regex.
+ * length (the qualifier and the spaces after it). The leftmost start wins, as in the regex. An HTML entity for a
+ * bound counts as the symbol it stands for (see `entityQualifier`), which is then the `token`; an entity for `>`
+ * after `-` or `=` is the end of an arrow (`-&gt;`), as `>` is.
  */
 function qualifierAtEnd(head: string): { token: string; length: number } | undefined {
   let e = head.length;
   while (e > 0 && isSpaceCode(head.charCodeAt(e - 1))) e--;
   for (let s = Math.max(0, e - QUALIFIER_MAX); s < e; s++) {
-    const g = head.slice(s, e);
+    const written = head.slice(s, e);
+    const g = (head.charCodeAt(s) === 38 ? entityQualifier(written) : undefined) ?? written; // & begins an entity
     const before = s > 0 ? head[s - 1] : '';
     const ok =
       ((g === '>' || g === '>=') && before !== '-' && before !== '=') ||
@@ -416,9 +433,12 @@ export function readQuantities(text: string): Reading {
     let qualifier: Qualifier | undefined;
     let qualifierRaw: string | undefined;
     let qStart = numStart;
-    if (!name && !glued && lc !== undefined && (wordy || '<>~≈∼≃≤≥='.includes(lc))) {
+    // `;` ends an HTML entity for a bound (`&gt;`).
+    if (!name && !glued && lc !== undefined && (wordy || '<>~≈∼≃≤≥=;'.includes(lc))) {
       const qm = qualifierAtEnd((head ??= text.slice(headStart, numStart)));
-      if (qm && !(qm.token === '>' && closesTag(text, numStart - qm.length))) {
+      // A `>` (or `&gt;`) that closes a tag (or an escaped one) is markup, not a bound.
+      const at = qm === undefined ? -1 : numStart - qm.length;
+      if (qm && !(qm.token === '>' && (text.charCodeAt(at) === 62 ? closesTag(text, at) : closesEscapedTag(text, at)))) {
         qualifierRaw = qm.token;
         qualifier = qualifierOf(qm.token);
         qStart = numStart - qm.length;

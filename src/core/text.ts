@@ -1,7 +1,8 @@
 // Small pure string helpers that replace end-anchored regular expressions (`x+$`-style patterns), which backtrack
 // quadratically when a long run of the repeated character is followed by something else (see the ReDoS audit in
 // test/unit/redos.test.ts). Each scans from the end of the string once, so it is linear. Also the text of a field
-// as a reader sees it (invisible characters removed), with the way back to offsets in the original.
+// as a reader sees it (invisible characters removed), with the way back to offsets in the original, and the HTML
+// tags and bound entities (`&gt;`) that markup leaves in a card.
 
 /** `s` without the run of `ch` (one UTF-16 code unit) at its end: `s.replace(/ch+$/, '')`. */
 export function trimEndChar(s: string, ch: string): string {
@@ -86,6 +87,63 @@ export function withoutTags(s: string): string {
   return copied === 0 ? s : out + s.slice(copied);
 }
 
+/** The bound symbols that HTML entities stand for, keyed by the entity in lower case. */
+const BOUND_ENTITIES: ReadonlyMap<string, string> = new Map([
+  ['&gt;', '>'],
+  ['&#62;', '>'],
+  ['&#x3e;', '>'],
+  ['&lt;', '<'],
+  ['&#60;', '<'],
+  ['&#x3c;', '<'],
+  ['&ge;', '≥'],
+  ['&#8805;', '≥'],
+  ['&#x2265;', '≥'],
+  ['&le;', '≤'],
+  ['&#8804;', '≤'],
+  ['&#x2264;', '≤'],
+]);
+/** The length of the longest of them (`&#x2265;`). */
+const BOUND_ENTITY_MAX = 8;
+
+/**
+ * The symbol (`>`, `<`, `≥` or `≤`) that the HTML entity `s` stands for, in any case (`&gt;`, `&GT;`, `&#62;`,
+ * `&#x3E;`, `&ge;`, `&#8805;`…), or undefined. Why: digests scraped from web pages keep `&gt;325 GB` where the page
+ * showed >325 GB. Only the whole of `s` is looked up in a fixed table: this decodes nothing but these bounds.
+ */
+export function boundEntity(s: string): string | undefined {
+  return s.length <= BOUND_ENTITY_MAX && s.charCodeAt(0) === 38 ? BOUND_ENTITIES.get(s.toLowerCase()) : undefined;
+}
+
+/** The bound entity that begins at `i` in `text` (see `boundEntity`) and its length, or undefined. */
+function boundEntityAt(text: string, i: number): { symbol: string; length: number } | undefined {
+  if (text.charCodeAt(i) !== 38) return undefined; // &
+  // The `;` that ends it, looked for only as far as the longest entity reaches.
+  let semi = i + 1;
+  while (semi < text.length && semi - i < BOUND_ENTITY_MAX - 1 && text.charCodeAt(semi) !== 59) semi++;
+  if (text.charCodeAt(semi) !== 59) return undefined;
+  const symbol = boundEntity(text.slice(i, semi + 1));
+  return symbol === undefined ? undefined : { symbol, length: semi + 1 - i };
+}
+
+/**
+ * Whether the `&gt;` (any entity for `>`) at `amp` closes an escaped HTML-like tag (`&lt;b&gt;`, `&lt;/td&gt;`):
+ * scanned back by hand to the nearest `&lt;` entity, which must be followed by an optional `/` and a letter, with no
+ * other `&gt;` between, at most MAX_TAG characters back. Why: a page that escaped its markup once too often shows
+ * `<b>40%` as text, and that is not "more than 40%", any more than `<b>40%` is (see `closesTag`).
+ */
+export function closesEscapedTag(text: string, amp: number): boolean {
+  for (let i = amp - 1; i >= 0 && amp - i <= MAX_TAG; i--) {
+    if (text.charCodeAt(i) !== 38) continue;
+    const entity = boundEntityAt(text, i);
+    if (entity?.symbol === '>') return false; // another escaped tag, or a bound, is closed first
+    if (entity?.symbol === '<') {
+      const name = text.charCodeAt(i + entity.length) === 47 ? i + entity.length + 1 : i + entity.length;
+      return name < amp && isAsciiLetterCode(text.charCodeAt(name));
+    }
+  }
+  return false;
+}
+
 /** Zero-width space, word joiner, zero-width no-break space (a BOM inside the text) and soft hyphen (a hyphen
  * shown only where a line breaks): they carry no meaning inside a number or a word. */
 const isAlwaysInvisible = (c: number): boolean => c === 0x200b || c === 0x2060 || c === 0xfeff || c === 0x00ad;
@@ -94,8 +152,15 @@ const isAlwaysInvisible = (c: number): boolean => c === 0x200b || c === 0x2060 |
 const isMojibakeLead = (c: number): boolean => c >= 0xc2 && c <= 0xef;
 /** Zero-width non-joiner and joiner: invisible too, but scripts and emoji need them between their characters. */
 const isJoinerCode = (c: number): boolean => c === 0x200c || c === 0x200d;
-/** A quick test for any of the six, so that text without them (nearly all) is returned as it is. */
-const INVISIBLE_RE = /[\u00ad\u200b-\u200d\u2060\ufeff]/;
+/** Bidi controls: LRM, RLM, ALM, the embeddings and overrides (U+202A–U+202E) and isolates (U+2066–U+2069). They
+ * show nothing and only steer the direction of display, so they carry no meaning inside a number or a word; a card
+ * that puts one inside a number (`4\u202e0%`) must not have it read as two numbers. */
+const isBidiControl = (c: number): boolean =>
+  c === 0x200e || c === 0x200f || c === 0x061c || (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069);
+/** Every character `withoutInvisibles` may remove. */
+const isInvisibleCode = (c: number): boolean => isAlwaysInvisible(c) || isJoinerCode(c) || isBidiControl(c);
+/** A quick test for any of them, so that text without them (nearly all) is returned as it is. */
+const INVISIBLE_RE = /[\u00ad\u061c\u200b-\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff]/;
 
 /** Text with its invisible characters removed, and the way back to offsets in the original text. */
 export interface VisibleText {
@@ -107,10 +172,12 @@ export interface VisibleText {
 }
 
 /**
- * `s` as a reader sees it: without the zero-width characters and soft hyphens that hide inside words and numbers
- * (`4\u200b0%` shows as 40%, `1,2\u00ad50` as 1,250). ZWNJ and ZWJ are kept between two non-ASCII characters
- * (Persian words, emoji sequences need them) and removed elsewhere (next to a digit, a sign or a unit they only
- * break the reading). A soft hyphen is kept after a character that begins mojibake (see `isMojibakeLead`).
+ * `s` as a reader sees it: without the zero-width characters, soft hyphens and bidi controls that hide inside words
+ * and numbers (`4\u200b0%` shows as 40%, `1,2\u00ad50` as 1,250, `6\u200f0%` as 60%). ZWNJ and ZWJ are kept
+ * between two non-ASCII characters (Persian words, emoji sequences need them) and removed elsewhere (next to a
+ * digit, a sign or a unit they only break the reading). A soft hyphen is kept after a character that begins
+ * mojibake (see `isMojibakeLead`). The order of the characters is kept: an override (U+202E) that reverses how the
+ * rest is displayed is removed, not applied; the checker names it when it is inside a number (see `invisiblesWithin`).
  */
 export function withoutInvisibles(s: string): VisibleText {
   if (!INVISIBLE_RE.test(s)) return { text: s };
@@ -122,13 +189,13 @@ export function withoutInvisibles(s: string): VisibleText {
   let i = 0;
   while (i < s.length) {
     const c = s.charCodeAt(i);
-    if (!isAlwaysInvisible(c) && !isJoinerCode(c)) {
+    if (!isInvisibleCode(c)) {
       source[kept++] = i++;
       continue;
     }
     // A run of invisible characters, judged by the visible characters on either side of it.
     let j = i;
-    while (j < s.length && (isAlwaysInvisible(s.charCodeAt(j)) || isJoinerCode(s.charCodeAt(j)))) j++;
+    while (j < s.length && isInvisibleCode(s.charCodeAt(j))) j++;
     const betweenNonAscii = i > 0 && j < s.length && s.charCodeAt(i - 1) >= 128 && s.charCodeAt(j) >= 128;
     const afterMojibakeLead = i > 0 && isMojibakeLead(s.charCodeAt(i - 1));
     out += s.slice(copied, i);

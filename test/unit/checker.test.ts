@@ -648,7 +648,42 @@ test('a soft hyphen (U+00AD) is ignored like the zero-width characters, in numbe
   }
 });
 
-test('invisible characters: hostile cards never throw and every range stays on its line', () => {
+/** LRM, RLM, ALM, the embeddings and overrides, the isolates. */
+const BIDI_CONTROLS = ['\u200e', '\u200f', '\u061c', '\u202a', '\u202b', '\u202c', '\u202d', '\u202e', '\u2066', '\u2067', '\u2068', '\u2069'];
+
+test('bidi controls inside a number are ignored like zero-width characters: 4\\u202e0% → 6\\u200f0% reads as 40% → 60%', () => {
+  const numbers = 'Acc 4\u202e0% → 6\u200f0% (+50%)';
+  const plain = only(card('Acc 40% → 60% (+50%)'), 'percent-change');
+  const c = only(card(numbers), 'percent-change');
+  assert.equal(c.verdict, 'consistent', c.message);
+  assert.equal(c.severity, 'info');
+  assert.equal(c.computed, plain.computed);
+  assert.deepEqual(c.explanation.inputs, ['Acc = 40 % (39.5…40.5)', 'after = 60 % (59.5…60.5)']);
+  assert.match(c.message, /; 40% contains an invisible character \(U\+202E\), ignored in reading it; 60% contains an invisible character \(U\+200F\), ignored in reading it$/);
+  assert.equal(textAt(cardText(numbers), c.range), '+50%');
+  // Every one of them, named as the zero-width ones are.
+  const ref = card('Acc 40.0% vs 38.0% (+2.0pp)').find((x) => x.kind === 'difference')!;
+  for (const z of BIDI_CONTROLS) {
+    const name = `U+${z.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
+    const d = card(`Acc 4${z}0.0% vs 38.0% (+2${z}.0pp)`).find((x) => x.kind === 'difference');
+    assert.equal(d?.verdict, 'consistent', `${name}: ${d?.message}`);
+    assert.equal(d!.computed, ref.computed, name);
+    assert.deepEqual(d!.explanation.inputs, ref.explanation.inputs, `${name}: the values as read`);
+    for (const read of ['40.0%', '+2.0pp']) assert.ok(d!.message.includes(`${read} contains an invisible character (${name}), ignored in reading it`), d!.message);
+  }
+  // A wrong claim is still caught, and its range and fix point into the original text (controls included).
+  const wrong = 'GLUE 8\u202e4.6\u202c → 83.9 (∆ −0\u2067.4\u2069)';
+  const w = flagged(card(wrong)).find((x) => x.kind === 'difference');
+  assert.equal(w?.verdict, 'inconsistent');
+  assert.equal(w!.severity, 'error');
+  assert.match(w!.message, /84\.6 contains an invisible character \(U\+202E\), ignored in reading it/);
+  assert.match(w!.message, /−0\.4 contains an invisible character \(U\+2067\)/);
+  assert.equal(textAt(cardText(wrong), w!.range), '−0\u2067.4');
+  assert.equal(textAt(cardText(wrong), w!.fix!.range), '−0\u2067.4');
+  assert.equal(w!.fix!.replacement, '−0.7');
+});
+
+test('invisible characters and bidi controls: hostile cards never throw and every range stays on its line', () => {
   const hostile = [
     '\u200b'.repeat(5000),
     `${'4\u200b'.repeat(2000)}% → 1%`,
@@ -657,6 +692,11 @@ test('invisible characters: hostile cards never throw and every range stays on i
     '1\u200b,\u200b312 → 1\u2060e\u206017 (+5%) ∆\u200b',
     '\u200b'.repeat(3) + '87.82\u200b88.69 and 147.0\u200b-0.65)',
     `${'\u00ad'.repeat(3000)}4\u00ad0% vs 3\u00ad8% (+\u00ad2pp)`,
+    '\u202e'.repeat(5000),
+    `${'4\u202e'.repeat(2000)}% → 1%`,
+    `\u202e40% → 60% (+50%)\u202c ${BIDI_CONTROLS.join('')}1${BIDI_CONTROLS.join('1')}% vs 2%`,
+    '\u2067\u202e4\u200d\u200f0\u2069% → 👩\u200d\u200f💻 6\u061c0% (∆ \u202d+\u202c20pp)',
+    '\u202b87.82\u202a88.69 and 147.0\u2066-0.65) \u2068&gt;\u2069325 GB -> &lt;\u200e53 GB',
   ];
   for (const numbers of hostile) {
     const source = cardText(numbers, `Key ${numbers.slice(0, 200)}`);
@@ -686,6 +726,44 @@ test('HTML tags around numbers: the > of <b> is not a lower bound', () => {
   const b = card('Memory <i>>780 GB</i> -> <i><48 GB</i>').find((c) => c.kind === 'bound');
   assert.equal(b?.verdict, 'bound');
   assert.match(b!.computed, /> 16\.25×/);
+});
+
+test('HTML entities for bounds before a number read as the bounds: &gt;325 GB -> &lt;53 GB is >325 GB -> <53 GB', () => {
+  const plain = only(card('>325 GB -> <53 GB'), 'bound');
+  assert.equal(plain.computed, 'ratio > 6.13×');
+  for (const numbers of ['&gt;325 GB -> &lt;53 GB', '&GT;325 GB -> &LT;53 GB', '&#62;325 GB -> &#60;53 GB', '&#x3e;325 GB -> &#x3c;53 GB', '&#X3E;325 GB -> &#x3C;53 GB']) {
+    const b = only(card(numbers), 'bound');
+    assert.equal(b.verdict, 'bound', numbers);
+    assert.equal(b.severity, 'info');
+    assert.equal(b.message, plain.message, 'the message shows the bounds as read');
+    assert.equal(b.computed, plain.computed);
+    assert.deepEqual(b.explanation.inputs, ['before = > 325 GB (≥ 324.5)', 'after = < 53 GB (0.0…53.5)']);
+    assert.equal(b.stated, numbers, 'stated as written');
+    assert.equal(textAt(cardText(numbers), b.range), numbers, 'the range covers the entities as written');
+  }
+  // ≥ and ≤: &ge; and &le; read as ≥ and ≤, &gt;= and &lt;= as >= and <=.
+  const ge = only(card('&ge;325 GB -> &LE;53 GB'), 'bound');
+  assert.equal(ge.message, only(card('≥325 GB -> ≤53 GB'), 'bound').message);
+  const eq = only(card('Memory &gt;=325 GB → &lt;=53 GB (6x less)'), 'ratio');
+  assert.equal(eq.verdict, 'bound');
+  assert.equal(eq.message, only(card('Memory >=325 GB → <=53 GB (6x less)'), 'ratio').message);
+  assert.deepEqual(eq.explanation.inputs, ['Memory = >= 325 GB (≥ 324.5)', 'after = <= 53 GB (0.0…53.5)']);
+  // A claim the bounds rule out is an error, with the same message as with > and <.
+  const wrong = 'Memory &gt;780 GB → &lt;48 GB (10× less)';
+  const w = only(card(wrong), 'ratio');
+  assert.equal(w.verdict, 'inconsistent');
+  assert.equal(w.severity, 'error');
+  assert.equal(w.message, '10×: inconsistent — larger / smaller gives ≥ 16.07×; closest consistent value: 16×');
+  assert.equal(textAt(cardText(wrong), w.range), '10×');
+  // Not bounds: the end of an arrow (`-&gt;`, `=&gt;`), an entity escaped twice, an escaped tag (`&lt;br&gt;`).
+  for (const numbers of ['Mem 325 GB -&gt;53 GB vs 50 GB (+3 GB)', 'Mem 325 GB =&gt; 53 GB vs 50 GB (+3 GB)', 'Mem &amp;gt;53 GB vs 50 GB (+3 GB)']) {
+    const d = only(card(numbers), 'difference');
+    assert.equal(d.verdict, 'consistent', numbers);
+    assert.deepEqual(d.explanation.inputs.map((i) => i.split(' = ')[1]), ['53 GB (52.5…53.5)', '50 GB (49.5…50.5)'], numbers);
+  }
+  const tag = only(card('Memory &lt;br&gt;780 GB → 48 GB (16× less)'), 'ratio');
+  assert.equal(tag.verdict, 'consistent');
+  assert.doesNotMatch(tag.message, /bound/);
 });
 
 // ---- reports --------------------------------------------------------------------------------------------

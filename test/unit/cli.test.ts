@@ -92,6 +92,30 @@ test('terminal control sequences from a file are shown, not executed', () => {
   assert.equal(sanitize('tab\tok\nline'), 'tab\tok\nline');
 });
 
+test('verify reads a number split by bidi controls whole, and shows the controls of the card only as escapes', () => {
+  const file = join(tmp, 'bidi.txt');
+  const card = 'Right-to-left \u202eevil\u202c title\n\n0.5\n0.5\n0.5\n3\n\nSummary.\n\nKey finding\n\nIt grows.\n\nNumbers: 4\u202e0% → 6\u200f0% (+80%)\n';
+  writeFileSync(file, card);
+  const bidi = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
+  // 40% → 60% is +50%: the +80% is an error (read as 4 → 6 it would pass, at +22…86%).
+  for (const isTty of [false, true]) {
+    const text = cli(['verify', file], {}, isTty);
+    assert.equal(text.code, 1);
+    assert.doesNotMatch(text.stdout, bidi);
+    assert.match(text.stdout, /Right-to-left \\u202eevil\\u202c title/);
+    assert.match(text.stdout, /\+80%: inconsistent .*; 40% contains an invisible character \(U\+202E\), ignored in reading it; 60% contains an invisible character \(U\+200F\)/);
+  }
+  const json = cli(['verify', '--format', 'json', file]);
+  assert.equal(json.code, 1);
+  assert.doesNotMatch(json.stdout, bidi);
+  const check = JSON.parse(json.stdout).files[0].papers[0].checks.find((c: { kind: string }) => c.kind === 'percent-change');
+  assert.equal(check.verdict, 'inconsistent');
+  assert.equal(check.severity, 'error');
+  assert.match(check.message, /40% contains an invisible character \(U\+202E\)/);
+  const line = card.split('\n')[check.line - 1];
+  assert.equal(line.slice(check.column - 1, check.endColumn - 1), '+80%');
+});
+
 test('colour only when asked for: TTY without NO_COLOR', () => {
   assert.doesNotMatch(cli(['list', SAMPLE_SEED], {}, false).stdout, /\u001b\[/);
   assert.match(cli(['list', SAMPLE_SEED], {}, true).stdout, /\u001b\[1m/);

@@ -211,6 +211,9 @@ test('adversarial shapes stay linear: long runs of digits, dashes, arrows and cl
     'many claims': '27.1 GB → 2.1 GB (93% reduction); '.repeat(150),
     spaces: `1${' '.repeat(5_000)}2`,
     'zero-width': '4\u200b0% → 8\u200b0% '.repeat(500),
+    'bidi controls': '4\u202e0% → 8\u2067\u200f0%\u2069 '.repeat(500),
+    'bound entities': '&gt;40% -&gt; &lt;=8% '.repeat(500),
+    'escaped tags': `${'&lt;b&#x3E;'.repeat(1_000)}&gt;1 ${'&lt;i&gt;2 '.repeat(500)}`,
   };
   for (const [name, numbers] of Object.entries(shapes)) {
     const text = `Adversarial ${name}\n\n0.5\n0.5\n0.5\n1\n\n${numbers}\n\nKey finding\n\n${numbers}\n\nNumbers: ${numbers}\n`;
