@@ -766,6 +766,79 @@ test('HTML entities for bounds before a number read as the bounds: &gt;325 GB ->
   assert.doesNotMatch(tag.message, /bound/);
 });
 
+test('escaped arrows read as the arrows they stand for: 13.6 GB -&gt; 1.7 GB (88% reduction) is 13.6 GB -> 1.7 GB', () => {
+  const forms: Array<[string, string]> = [
+    ['->', '-&gt;'],
+    ['->', '-&GT;'],
+    ['->', '-&#62;'],
+    ['->', '-&#x3E;'],
+    ['=>', '=&gt;'],
+    ['=>', '=&#x3e;'],
+    ['→', '&rarr;'],
+    ['→', '&#8594;'],
+    ['→', '&#x2192;'],
+    ['→', '&#X2192;'],
+  ];
+  for (const [arrow, entity] of forms) {
+    const plainText = `Memory 13.6 GB ${arrow} 1.7 GB (88% reduction)`;
+    const numbers = `Memory 13.6 GB ${entity} 1.7 GB (88% reduction)`;
+    const plain = only(card(plainText), 'percent-change');
+    const c = only(card(numbers), 'percent-change');
+    assert.equal(c.verdict, 'consistent', `${entity}: ${c.message}`);
+    assert.equal(c.severity, 'info');
+    assert.equal(c.message, plain.message, entity);
+    assert.deepEqual(c.explanation, plain.explanation, entity);
+    assert.deepEqual(c.explanation.inputs, ['Memory = 13.6 GB (13.55…13.65)', 'after = 1.7 GB (1.65…1.75)']);
+    assert.equal(c.stated, '88%');
+    assert.equal(textAt(cardText(numbers), c.range), '88%', `${entity}: the range counts the entity as written`);
+    assert.deepEqual(card(numbers).map((x) => `${x.kind}:${x.verdict}`), card(plainText).map((x) => `${x.kind}:${x.verdict}`), entity);
+  }
+  // A wrong claim is caught as after the plain arrow, and its range and fix point into the text as written.
+  const wrong = 'Memory 36.0 GB -&gt; 9.0 GB (80% reduction); Acc 40.0% &rarr; 38.0% (+2.0pp)';
+  const errors = flagged(card(wrong));
+  assert.deepEqual(errors.map((x) => x.message), flagged(card('Memory 36.0 GB -> 9.0 GB (80% reduction); Acc 40.0% → 38.0% (+2.0pp)')).map((x) => x.message));
+  assert.deepEqual(errors.map((x) => [x.verdict, x.severity, textAt(cardText(wrong), x.range), x.fix?.replacement]), [
+    ['inconsistent', 'error', '80%', '75'],
+    ['inconsistent', 'error', '+2.0pp', '-2.0'],
+  ]);
+  assert.equal(textAt(cardText(wrong), errors[1].fix!.range), '+2.0');
+  // A unit written once is shared across an escaped arrow, as across →.
+  const shared = only(card('Memory 12.0 &rarr; 4.0 GB (67% reduction)'), 'percent-change');
+  assert.equal(shared.verdict, 'consistent');
+  assert.deepEqual(shared.explanation.inputs, ['Memory = 12.0 GB (unit taken from 4.0 GB) (11.95…12.05)', 'after = 4.0 GB (3.95…4.05)']);
+  // Bounds and an escaped arrow: the message reads like >325 GB -> <53 GB; `stated` and the range are as written.
+  const bounds = '&gt;325 GB -&gt; &lt;53 GB';
+  const b = only(card(bounds), 'bound');
+  assert.equal(b.message, only(card('>325 GB -> <53 GB'), 'bound').message);
+  assert.equal(b.stated, bounds);
+  assert.equal(textAt(cardText(bounds), b.range), bounds);
+  // Not arrows: an entity escaped twice, other arrows (&rArr; is ⇒), and a named entity in another case.
+  for (const other of ['&amp;rarr;', '&rArr;', '&RARR;', '-&amp;gt;']) {
+    const u = only(card(`Memory 13.6 GB ${other} 1.7 GB (88% reduction)`), 'unverifiable');
+    assert.equal(u.message, '88%: a stated change with no numbers on the card to check it against', other);
+  }
+});
+
+test('&nbsp; reads as a space: between a number and its unit, and inside a clause', () => {
+  const plain = only(card('Memory 13.6 GB -> 1.7 GB (88% reduction)'), 'percent-change');
+  for (const nbsp of ['&nbsp;', '&#160;', '&#xA0;']) {
+    const numbers = `Memory 13.6${nbsp}GB -&gt; 1.7${nbsp}GB (88%${nbsp}reduction)`;
+    const c = only(card(numbers), 'percent-change');
+    assert.equal(c.verdict, 'consistent', `${nbsp}: ${c.message}`);
+    assert.equal(c.message, plain.message, nbsp);
+    assert.deepEqual(c.explanation.inputs, plain.explanation.inputs, nbsp);
+    assert.equal(textAt(cardText(numbers), c.range), '88%');
+  }
+  // Inside a claim: `stated` and the range keep the entity as written; the fix replaces the number alone.
+  const numbers = 'Memory 36.0 GB → 9.0 GB (80&nbsp;% reduction)';
+  const w = only(card(numbers), 'percent-change');
+  assert.equal(w.verdict, 'inconsistent');
+  assert.equal(w.stated, '80&nbsp;%');
+  assert.equal(textAt(cardText(numbers), w.range), '80&nbsp;%');
+  assert.equal(textAt(cardText(numbers), w.fix!.range), '80');
+  assert.equal(w.fix!.replacement, '75');
+});
+
 // ---- reports --------------------------------------------------------------------------------------------
 
 /** A report of files checked in memory, as the text a writer produces. */
