@@ -33,6 +33,7 @@ import {
   ZERO,
   contains,
 } from './rounding';
+import { findBidiControls } from './checks/bidi';
 import { findDamage } from './checks/damaged';
 import { groupThousands, invisiblesWithin, isWordCode, sourceOffset, suffixStart, suffixStartNotIn, trimEndChar, VisibleText, withEntitiesRead, withoutInvisibles, withoutTags, writtenSlice } from './text';
 import { checkDirections, subjectPart } from './checks/direction';
@@ -800,7 +801,11 @@ function rangeOf(info: FieldInfo, visibleStart: number, visibleEnd: number): Che
   // Offsets into the visible text, mapped back to the source text (which may hold invisible characters).
   const start = sourceOffset(info.visible, visibleStart);
   const end = sourceOffset(info.visible, Math.max(visibleStart, visibleEnd), true);
-  const field = info.field;
+  return writtenRange(info.field, start, end);
+}
+
+/** The source range of the span [start, end) of a field's text as written (offsets into `field.text`). */
+export function writtenRange(field: TextField, start: number, end: number): Check['range'] {
   const parts = field.parts;
   if (parts === undefined || parts.length === 0) {
     // `locate` without its intermediate objects: a single-line field maps offsets through its range.
@@ -1565,6 +1570,8 @@ export function checkPaper(paper: Paper): Check[] {
     if (numbers) for (const c of restatements(fields, numbers)) checks.push(c);
     // Direction words against what the numbers show.
     for (const c of checkDirections(fields, damage.suppressed)) checks.push(c);
+    // Bidi controls outside numbers: the text may display in another order than it was read.
+    for (const c of findBidiControls(fields)) checks.push(c);
   } catch (e) {
     // The checker must never take the editor down; an internal failure is reported as one unverifiable check.
     const f = paper.title;

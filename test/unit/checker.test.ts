@@ -10,6 +10,7 @@ import { CheckedFile, writeReport } from './reportHarness';
 import { verifyPieces } from '../../src/core/verifyStream';
 import { textChunks } from '../../src/core/parser';
 import { TextWriter } from '../../src/cli/verifyText';
+import { REPO_ROOT } from './paths';
 
 function findSeed(): string {
   for (const dir of [process.cwd(), join(__dirname, '..', '..'), join(__dirname, '..', '..', '..')]) {
@@ -707,6 +708,85 @@ test('invisible characters and bidi controls: hostile cards never throw and ever
       assert.ok(c.range.line < c.range.endLine || c.range.column <= c.range.endColumn);
     }
   }
+});
+
+/** The embeddings, overrides and isolates with their terminators, and their names (LRM, RLM and ALM are not among them). */
+const BIDI_FORMATTING: Array<[string, string]> = [
+  ['\u202a', 'U+202A LEFT-TO-RIGHT EMBEDDING'],
+  ['\u202b', 'U+202B RIGHT-TO-LEFT EMBEDDING'],
+  ['\u202c', 'U+202C POP DIRECTIONAL FORMATTING'],
+  ['\u202d', 'U+202D LEFT-TO-RIGHT OVERRIDE'],
+  ['\u202e', 'U+202E RIGHT-TO-LEFT OVERRIDE'],
+  ['\u2066', 'U+2066 LEFT-TO-RIGHT ISOLATE'],
+  ['\u2067', 'U+2067 RIGHT-TO-LEFT ISOLATE'],
+  ['\u2068', 'U+2068 FIRST STRONG ISOLATE'],
+  ['\u2069', 'U+2069 POP DIRECTIONAL ISOLATE'],
+];
+
+test('a bidi control outside a number is a warning at the character: \\u202e40% → 60% (+50%)\\u202c displays reversed', () => {
+  const numbers = '\u202e40% → 60% (+50%)\u202c';
+  const cs = card(numbers);
+  const b = only(cs, 'bidi-control');
+  assert.equal(b.verdict, 'unverifiable');
+  assert.equal(b.severity, 'warning');
+  assert.equal(b.message, 'The Numbers line contains 2 bidirectional control characters (U+202E RIGHT-TO-LEFT OVERRIDE, U+202C POP DIRECTIONAL FORMATTING), so it may display differently from how it is read and checked');
+  assert.equal(textAt(cardText(numbers), b.range), '\u202e', 'located at the first control');
+  assert.equal(b.range.column, 'Numbers: '.length);
+  assert.equal(b.stated, '\u202e');
+  assert.equal(b.computed, 'U+202E, U+202C');
+  assert.deepEqual(b.explanation.inputs, ['U+202E RIGHT-TO-LEFT OVERRIDE at line 14, column 10', 'U+202C POP DIRECTIONAL FORMATTING at line 14, column 27']);
+  // The claim is still read and checked in the order written.
+  const c = only(cs, 'percent-change');
+  assert.equal(c.verdict, 'consistent');
+  assert.equal(c.message, only(card('40% → 60% (+50%)'), 'percent-change').message);
+  // Each embedding, override and isolate, alone, in the title, the key finding and the Numbers line.
+  for (const [z, name] of BIDI_FORMATTING) {
+    const fields: Array<[string, string, string, string]> = [
+      ['Numbers line', `Acc ${z}40% → 60% (+50%)`, 'A finding.', 'A method for testing'],
+      ['key finding', '40% → 60% (+50%)', `Accuracy rises ${z}by half.`, 'A method for testing'],
+      ['title', '40% → 60% (+50%)', 'A finding.', `A method ${z}for testing`],
+    ];
+    for (const [label, n, finding, title] of fields) {
+      const w = only(card(n, finding, title), 'bidi-control');
+      assert.equal(w.severity, 'warning', `${name} in the ${label}`);
+      assert.equal(w.message, `The ${label} contains a bidirectional control character (${name}), so it may display differently from how it is read and checked`);
+      assert.equal(textAt(cardText(n, finding, title), w.range), z, `${name} in the ${label}: at the character`);
+    }
+  }
+  // Inside a number it is named by the check that reads the number, as before, and not warned of again.
+  const inside = card('Acc 4\u202e0% → 6\u20670% (+50%)');
+  assert.equal(inside.filter((x) => x.kind === 'bidi-control').length, 0);
+  assert.match(only(inside, 'percent-change').message, /40% contains an invisible character \(U\+202E\)/);
+  // LRM, RLM and ALM alone say nothing (they belong in right-to-left text), nor does text without controls.
+  for (const mark of ['\u200e', '\u200f', '\u061c']) {
+    assert.deepEqual(flagged(card(`Acc ${mark}40% → 60% (+50%)${mark}`, `Rises ${mark}by half.`, `A method ${mark}for testing`)), [], `U+${mark.charCodeAt(0).toString(16)}`);
+  }
+  assert.deepEqual(flagged(card('Acc 40% → 60% (+50%)')), []);
+});
+
+test('bidi controls: one warning per field however many it holds, and the hostile fixture gets one per field', () => {
+  const many = `${'\u202e'.repeat(5000)}40% → 60% (+50%)`;
+  const w = only(card(many), 'bidi-control');
+  assert.match(w.message, /^The Numbers line contains 5000 bidirectional control characters \(U\+202E RIGHT-TO-LEFT OVERRIDE\)/);
+  assert.equal(w.explanation.inputs.length, 11, 'ten listed, then how many more');
+  assert.equal(w.explanation.inputs[10], 'and 4990 more');
+  // test/fixtures/hostile.txt, card 4: overrides and isolates in its title, key finding and Numbers line.
+  const source = readFileSync(join(REPO_ROOT, 'test', 'fixtures', 'hostile.txt'), 'utf8');
+  const { papers } = checkSeed(parseSeed(source));
+  const warnings = papers[3].checks.filter((c) => c.kind === 'bidi-control');
+  const lines = source.split('\n');
+  assert.deepEqual(
+    warnings.map((c) => [c.message.slice(0, c.message.indexOf(' (')), lines[c.range.line].slice(c.range.column, c.range.endColumn)]),
+    [
+      ['The title contains 4 bidirectional control characters', '\u202e'],
+      ['The key finding contains 2 bidirectional control characters', '\u202e'],
+      ['The Numbers line contains 2 bidirectional control characters', '\u202e'],
+    ],
+  );
+  assert.ok(warnings.every((c) => c.severity === 'warning' && c.verdict === 'unverifiable'));
+  assert.match(warnings[0].message, /\(U\+202E RIGHT-TO-LEFT OVERRIDE, U\+202C POP DIRECTIONAL FORMATTING, U\+2066 LEFT-TO-RIGHT ISOLATE, U\+2069 POP DIRECTIONAL ISOLATE\)/);
+  // The summary's reversed text is not warned of (see the README's known limits), nor is any other card.
+  assert.equal(papers.flatMap((p) => p.checks).filter((c) => c.kind === 'bidi-control').length, 3);
 });
 
 // ---- markup ------------------------------------------------------------------------------------------------
