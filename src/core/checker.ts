@@ -33,8 +33,9 @@ import {
   ZERO,
   contains,
 } from './rounding';
+import { findBidiControls } from './checks/bidi';
 import { findDamage } from './checks/damaged';
-import { groupThousands, invisiblesWithin, isWordCode, sourceOffset, suffixStart, suffixStartNotIn, trimEndChar, VisibleText, withoutInvisibles, withoutTags } from './text';
+import { groupThousands, invisiblesWithin, isWordCode, sourceOffset, suffixStart, suffixStartNotIn, trimEndChar, VisibleText, withEntitiesRead, withoutInvisibles, withoutTags, writtenSlice } from './text';
 import { checkDirections, subjectPart } from './checks/direction';
 import { subjectOf } from './checks/subject';
 
@@ -50,7 +51,8 @@ export const FIELD_LABEL: Record<FieldKey, string> = {
 export interface FieldInfo {
   key: FieldKey;
   field: TextField;
-  /** The field's text as a reader sees it (invisible characters removed); every offset below is into this text. */
+  /** The field's text as a reader sees it (invisible characters removed, escaped arrows and no-break spaces read as
+   * what they stand for: see `withEntitiesRead`); every offset below is into this text. */
   text: string;
   /** The way back from offsets in `text` to offsets in `field.text`. */
   visible: VisibleText;
@@ -305,7 +307,7 @@ function markInvisibles(qs: Quantity[], visible: VisibleText, original: string):
 }
 
 export function analyseField(key: FieldKey, field: TextField): FieldInfo {
-  const visible = withoutInvisibles(field.text);
+  const visible = withEntitiesRead(withoutInvisibles(field.text));
   const text = visible.text;
   const reading = readQuantities(text);
   if (visible.removed) markInvisibles(reading.quantities, visible, field.text);
@@ -799,7 +801,11 @@ function rangeOf(info: FieldInfo, visibleStart: number, visibleEnd: number): Che
   // Offsets into the visible text, mapped back to the source text (which may hold invisible characters).
   const start = sourceOffset(info.visible, visibleStart);
   const end = sourceOffset(info.visible, Math.max(visibleStart, visibleEnd), true);
-  const field = info.field;
+  return writtenRange(info.field, start, end);
+}
+
+/** The source range of the span [start, end) of a field's text as written (offsets into `field.text`). */
+export function writtenRange(field: TextField, start: number, end: number): Check['range'] {
   const parts = field.parts;
   if (parts === undefined || parts.length === 0) {
     // `locate` without its intermediate objects: a single-line field maps offsets through its range.
@@ -810,6 +816,12 @@ function rangeOf(info: FieldInfo, visibleStart: number, visibleEnd: number): Che
   const a = locate(field, start);
   const b = locate(field, Math.max(start, end));
   return { line: a.line, column: a.column, endLine: b.line, endColumn: b.column };
+}
+
+/** The span [start, end) of a field's text as read, as it is written (see `writtenSlice`: an escaped arrow read as
+ * `->` is `-&gt;` again): what a check's `stated` shows. */
+export function statedText(info: FieldInfo, start: number, end: number): string {
+  return writtenSlice(info.visible, info.field.text, start, end);
 }
 
 export function makeCheck(
@@ -1022,17 +1034,16 @@ function bestOf(cs: readonly Candidate[]): Candidate | undefined {
  * that has a unit or multiplier has two readings; the literal one is tried first and kept when it fits, and the
  * other is tried when it does not (see `chooseReading`).
  */
-function candidatesFor(claim: Claim, p: Pair, text: string, subject?: () => string): Candidate[] {
-  const literal = byteReadingCandidates(claim, p, text, subject);
+function candidatesFor(claim: Claim, p: Pair, stated: string, subject?: () => string): Candidate[] {
+  const literal = byteReadingCandidates(claim, p, stated, subject);
   if (literal.length === 0 || literal.some(fits)) return literal;
   const guess = unitGuess(p);
   if (guess === undefined) return literal;
-  const shared = byteReadingCandidates(claim, guess.pair, text, subject);
+  const shared = byteReadingCandidates(claim, guess.pair, stated, subject);
   if (shared.length === 0) return literal;
   const bestLiteral = bestOf(literal)!;
   const bestShared = bestOf(shared)!;
   const choice = chooseReading(bestLiteral, bestShared, (c) => c.judgement.verdict, guess);
-  const stated = text.slice(claim.q.start, claim.q.end);
   const computed = (c: Candidate): string => computedTextOf(c.stated, c.comp);
   if (choice.kind === 'ambiguous') {
     const inputs = inputsOf(bestShared.comp).slice();
@@ -1055,15 +1066,15 @@ function candidatesFor(claim: Claim, p: Pair, text: string, subject?: () => stri
  * when their binary reading can change the result (GB against MB), as binary too: the method accepts both. A binary
  * reading is kept unless it is plainly inconsistent (a failure is reported in the decimal reading, with its fix).
  */
-function byteReadingCandidates(claim: Claim, p: Pair, text: string, subject?: () => string): Candidate[] {
-  const decimal = readingCandidates(claim, p, text, subject);
+function byteReadingCandidates(claim: Claim, p: Pair, stated: string, subject?: () => string): Candidate[] {
+  const decimal = readingCandidates(claim, p, stated, subject);
   const involved = [claim.q, p.a, p.b];
   if (decimal.length === 0 || !binaryReadingDiffers(involved)) return decimal;
   const note = binaryUnitsNote(involved);
   const binaryClaim: Claim = { ...claim, q: inBinaryUnits(claim.q) };
   const binaryPair: Pair = { ...p, a: inBinaryUnits(p.a), b: inBinaryUnits(p.b) };
   const binary: Candidate[] = [];
-  for (const c of readingCandidates(binaryClaim, binaryPair, text, subject)) {
+  for (const c of readingCandidates(binaryClaim, binaryPair, stated, subject)) {
     if (c.judgement.verdict !== 'inconsistent') binary.push({ ...c, comp: inBinaryReading(c.comp, note) });
   }
   // When neither reading agrees, the failure (in the decimal reading) says that the binary one was tried.
@@ -1073,7 +1084,8 @@ function byteReadingCandidates(claim: Claim, p: Pair, text: string, subject?: ()
   return decimal.concat(binary);
 }
 
-function readingCandidates(claim: Claim, p0: Pair, text: string, subject?: () => string): Candidate[] {
+/** The readings of `claim` (written as `stated`) against a pair. */
+function readingCandidates(claim: Claim, p0: Pair, written: string, subject?: () => string): Candidate[] {
   const qu = claim.q;
   // "A vs B (±d)": the change of the card's subject against the other side (A − B unless the card is about B).
   let subjectText = '';
@@ -1116,7 +1128,7 @@ function readingCandidates(claim: Claim, p0: Pair, text: string, subject?: () =>
             const relJ = rule(statedOf(qu, unsignedWithWord), rel);
             if (relJ.verdict !== 'inconsistent' && relJ.verdict !== 'near-miss') {
               const pts = formatInterval(c.comp.interval, Math.max(qu.decimals, 1), ' pp');
-              c.note = `points versus relative percent: the values differ by ${pts}, which is ${formatQ(rel.point ?? ZERO, Math.max(qu.decimals, 1))}% relative — the stated ${text.slice(qu.start, qu.end)} is a relative change written as percentage points`;
+              c.note = `points versus relative percent: the values differ by ${pts}, which is ${formatQ(rel.point ?? ZERO, Math.max(qu.decimals, 1))}% relative — the stated ${written} is a relative change written as percentage points`;
               c.judgement = { ...c.judgement, verdict: 'inconsistent', steps: Math.max(c.judgement.steps, 2) };
             }
           }
@@ -1173,7 +1185,7 @@ function relationKind(c: Candidate, claim: Claim): string {
 
 function buildClaimCheck(info: FieldInfo, claim: Claim, best: Candidate, pairField: FieldInfo, extraNote?: string): Check {
   const qu = claim.q;
-  const stated = info.text.slice(qu.start, qu.end);
+  const stated = statedText(info, qu.start, qu.end);
   const j = best.judgement;
   const where = pairField === info ? '' : ` (numbers from the ${FIELD_LABEL[pairField.key]})`;
   const notes = [best.note, best.comp.note, extraNote].filter(Boolean).join('; ');
@@ -1310,7 +1322,7 @@ function crossFieldCheck(info: FieldInfo, claim: Claim, pairs: Pair[]): Check | 
   if (candidates.length === 0) return undefined;
   if (claim.type === 'range') {
     const r = claim.range!;
-    const stated = info.text.slice(r.start, r.end);
+    const stated = statedText(info, r.start, r.end);
     const compute = (p: Pair): Computation | undefined => (isFactor ? ratio(p) : relativeChange(p, claim.direction === 'up' ? 'up' : 'down'));
     const rank = (x: RangeReading): number => (x.ambiguous ? VERDICT_RANK['near-miss'] : VERDICT_RANK[x.j.verdict]);
     const isBetter = (x: RangeReading, y: RangeReading | undefined): boolean => !y || rank(x) < rank(y) || (rank(x) === rank(y) && x.j.steps < y.j.steps);
@@ -1391,8 +1403,9 @@ function crossFieldCheck(info: FieldInfo, claim: Claim, pairs: Pair[]): Check | 
   }
   let best: Candidate | undefined;
   let bestPair: Pair | undefined;
+  const written = statedText(info, claim.q.start, claim.q.end);
   for (const p of candidates) {
-    for (const c of candidatesFor(claim, p, info.text)) {
+    for (const c of candidatesFor(claim, p, written)) {
       if (better(c, best)) {
         best = c;
         bestPair = p;
@@ -1429,7 +1442,7 @@ function boundCheck(info: FieldInfo, p: Pair): Check | undefined {
   if (lo !== null && hi === null) computed = `ratio > ${trimZeros(formatQ(exactLoOf(p, true), d))}×`;
   else if (hi !== null && (lo === null || lo.equals(ZERO))) computed = `ratio < ${trimZeros(formatQ(exactLoOf(p, false), d))}×`;
   else return undefined;
-  const stated = info.text.slice(p.a.start, p.b.end);
+  const stated = statedText(info, p.a.start, p.b.end);
   return makeCheck(info, p.a.start, p.b.end, {
     kind: 'bound',
     verdict: 'bound',
@@ -1498,8 +1511,9 @@ export function checkPaper(paper: Paper): Check[] {
         const group = before.filter((p) => p.group === latestGroup);
         let best: Candidate | undefined;
         let bestPair: Pair | undefined;
+        const written = statedText(info, claim.q.start, claim.q.end);
         for (const p of group) {
-          for (const c of candidatesFor(claim, p, info.text, subject)) {
+          for (const c of candidatesFor(claim, p, written, subject)) {
             if (better(c, best)) {
               best = c;
               bestPair = p;
@@ -1526,7 +1540,7 @@ export function checkPaper(paper: Paper): Check[] {
           checks.push(check);
         } else if (info.key === 'numbers' && claim.type !== 'percent') {
           const qu = claim.q;
-          const stated = info.text.slice(qu.start, qu.end);
+          const stated = statedText(info, qu.start, qu.end);
           checks.push(
             makeCheck(info, qu.start, qu.end, {
               kind: 'unverifiable',
@@ -1556,6 +1570,8 @@ export function checkPaper(paper: Paper): Check[] {
     if (numbers) for (const c of restatements(fields, numbers)) checks.push(c);
     // Direction words against what the numbers show.
     for (const c of checkDirections(fields, damage.suppressed)) checks.push(c);
+    // Bidi controls outside numbers: the text may display in another order than it was read.
+    for (const c of findBidiControls(fields)) checks.push(c);
   } catch (e) {
     // The checker must never take the editor down; an internal failure is reported as one unverifiable check.
     const f = paper.title;
@@ -1634,7 +1650,7 @@ function restatements(fields: FieldInfo[], numbers: FieldInfo): Check[] {
               comp = inBinaryReading(binary.comp, binaryNote);
             }
           }
-          const text = info.text.slice(x.start, x.end);
+          const text = statedText(info, x.start, x.end);
           if (done.has(x)) continue;
           if (j.verdict === 'near-miss' || j.verdict === 'inconsistent') {
             // Only a value that names the same thing as the Numbers line can contradict it.

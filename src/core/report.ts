@@ -156,6 +156,7 @@ const RULE_TEXT: Record<string, string> = {
   'lost-bracket': 'Damaged text: a bracket or the change it opened was lost',
   'lost-dash': 'Damaged text: a range lost its dash',
   'garbled-text': 'Damaged text: characters garbled on export',
+  'bidi-control': 'A bidirectional control character outside a number: the text may display in another order than it is read',
   unverifiable: 'A stated change with nothing to check it against',
   'declared-count': "The header's declared paper count against the cards found",
 };

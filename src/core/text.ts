@@ -1,8 +1,9 @@
 // Small pure string helpers that replace end-anchored regular expressions (`x+$`-style patterns), which backtrack
 // quadratically when a long run of the repeated character is followed by something else (see the ReDoS audit in
 // test/unit/redos.test.ts). Each scans from the end of the string once, so it is linear. Also the text of a field
-// as a reader sees it (invisible characters removed), with the way back to offsets in the original, and the HTML
-// tags and bound entities (`&gt;`) that markup leaves in a card.
+// as a reader sees it (invisible characters removed, escaped arrows and no-break spaces read as what they stand
+// for), with the way back to offsets in the original, and the HTML tags and bound entities (`&gt;`) that markup
+// leaves in a card.
 
 /** `s` without the run of `ch` (one UTF-16 code unit) at its end: `s.replace(/ch+$/, '')`. */
 export function trimEndChar(s: string, ch: string): string {
@@ -144,6 +145,128 @@ export function closesEscapedTag(text: string, amp: number): boolean {
   return false;
 }
 
+/**
+ * What the HTML entities for arrows and the no-break space are read as, keyed by the entity as written (numeric
+ * ones in lower case). The arrows written with an entity for `>` (`-&gt;`, `=&gt;`) are keyed with the `-` or `=`
+ * before it, which stays as written: only the entity is replaced. `&GT;` is valid HTML as `&gt;` is; other named
+ * entities are matched exactly (HTML names are case-sensitive: `&rArr;` is ⇒, not →).
+ */
+const READ_ENTITIES: ReadonlyMap<string, string> = new Map([
+  ['-&gt;', '->'],
+  ['-&GT;', '->'],
+  ['-&#62;', '->'],
+  ['-&#x3e;', '->'],
+  ['=&gt;', '=>'],
+  ['=&GT;', '=>'],
+  ['=&#62;', '=>'],
+  ['=&#x3e;', '=>'],
+  ['&rarr;', '→'],
+  ['&#8594;', '→'],
+  ['&#x2192;', '→'],
+  ['&nbsp;', ' '],
+  ['&#160;', ' '],
+  ['&#xa0;', ' '],
+]);
+/** The length of the longest of them (`&#x2192;`), and of the longest entity without its `-` or `=`. */
+const READ_ENTITY_MAX = 8;
+
+/**
+ * What the text `s` is read as when it is one of the escaped arrows or no-break spaces of `READ_ENTITIES` (`-&gt;`
+ * → `->`, `=&gt;` → `=>`, `&rarr;`/`&#8594;`/`&#x2192;` → `→`, `&nbsp;` → a space), or undefined. Why: digests
+ * scraped from web pages write `13.6 GB -&gt; 1.7 GB`, which a reader of the page saw as `13.6 GB -> 1.7 GB`. Only
+ * the whole of `s` is looked up in a fixed table: this decodes nothing else.
+ */
+export function readEntity(s: string): string | undefined {
+  if (s.length > READ_ENTITY_MAX) return undefined;
+  return READ_ENTITIES.get(s.includes('&#') ? s.toLowerCase() : s);
+}
+
+/**
+ * The read entity (see `readEntity`) whose `&` is at `amp` in `text`: its end and the one character it stands
+ * for, or undefined. An entity for `>` counts only after a `-` or `=` (the arrow it ends), which stays as written.
+ */
+function readEntityAt(text: string, amp: number): { end: number; char: string } | undefined {
+  // The `;` that ends it, looked for only as far as the longest entity reaches.
+  let semi = amp + 1;
+  while (semi < text.length && semi - amp < READ_ENTITY_MAX - 1 && text.charCodeAt(semi) !== 59) semi++;
+  if (text.charCodeAt(semi) !== 59) return undefined;
+  const entity = text.slice(amp, semi + 1);
+  const before = amp > 0 ? text[amp - 1] : '';
+  const arrow = before === '-' || before === '=' ? readEntity(before + entity) : undefined;
+  if (arrow !== undefined) return { end: semi + 1, char: arrow.slice(1) };
+  const read = readEntity(entity);
+  return read === undefined ? undefined : { end: semi + 1, char: read };
+}
+
+/** The first read entity (see `readEntityAt`) whose `&` is at or after `from` in `text`, with where it starts. */
+function nextReadEntity(text: string, from: number): { at: number; end: number; char: string } | undefined {
+  for (let amp = text.indexOf('&', from); amp !== -1; amp = text.indexOf('&', amp + 1)) {
+    const entity = readEntityAt(text, amp);
+    if (entity !== undefined) return { at: amp, end: entity.end, char: entity.char };
+  }
+  return undefined;
+}
+
+/**
+ * `v` (text as a reader sees it) with each escaped arrow or no-break space read as what it stands for (see
+ * `readEntity`: `-&gt;` as `->`, `&rarr;` as `→`, `&nbsp;` as a space), and the way back to offsets in the original
+ * text kept: the one character read from an entity stands for all of it (`sourceEnd`). Why: the checker then pairs
+ * `13.6 GB -&gt; 1.7 GB` exactly as `13.6 GB -> 1.7 GB`, and the `;` of the entity does not end a clause. Linear:
+ * each `&` is looked at once, over at most READ_ENTITY_MAX characters.
+ */
+export function withEntitiesRead(v: VisibleText): VisibleText {
+  const s = v.text;
+  let entity = nextReadEntity(s, 0);
+  if (entity === undefined) return v; // nearly all text
+  // Where each unit of `s` starts and ends in the original text.
+  const startOf = (k: number): number => (v.source === undefined ? k : v.source[k]);
+  const endOf = (k: number): number => (v.sourceEnd === undefined ? startOf(k) + 1 : v.sourceEnd[k]);
+  const source = new Int32Array(s.length);
+  const sourceEnd = new Int32Array(s.length);
+  let kept = 0;
+  let out = '';
+  let copied = 0; // s[copied…] is not yet in `out`
+  /** Copies s[copied…to) as it is, each unit standing for what it stood for. */
+  const copyTo = (to: number): void => {
+    out += s.slice(copied, to);
+    for (; copied < to; copied++, kept++) {
+      source[kept] = startOf(copied);
+      sourceEnd[kept] = endOf(copied);
+    }
+  };
+  for (; entity !== undefined; entity = nextReadEntity(s, copied)) {
+    copyTo(entity.at);
+    out += entity.char;
+    source[kept] = startOf(entity.at);
+    sourceEnd[kept++] = endOf(entity.end - 1);
+    copied = entity.end;
+  }
+  copyTo(s.length);
+  const read: VisibleText = { text: out, source: source.subarray(0, kept), sourceEnd: sourceEnd.subarray(0, kept) };
+  if (v.removed !== undefined) read.removed = v.removed;
+  return read;
+}
+
+/**
+ * The span [start, end) of the text as read (`v.text`), with each entity read as one character (see
+ * `withEntitiesRead`) put back as written: `->` is `-&gt;` again. Why: a check's `stated` is the text as written
+ * (invisible characters stay out of it, as they always have).
+ */
+export function writtenSlice(v: VisibleText, original: string, start: number, end: number): string {
+  const source = v.source;
+  const sourceEnd = v.sourceEnd;
+  if (source === undefined || sourceEnd === undefined) return v.text.slice(start, end);
+  const to = Math.min(end, source.length);
+  let out = '';
+  let copied = start;
+  for (let k = start; k < to; k++) {
+    if (sourceEnd[k] - source[k] <= 1) continue;
+    out += v.text.slice(copied, k) + original.slice(source[k], sourceEnd[k]);
+    copied = k + 1;
+  }
+  return out + v.text.slice(copied, end);
+}
+
 /** Zero-width space, word joiner, zero-width no-break space (a BOM inside the text) and soft hyphen (a hyphen
  * shown only where a line breaks): they carry no meaning inside a number or a word. */
 const isAlwaysInvisible = (c: number): boolean => c === 0x200b || c === 0x2060 || c === 0xfeff || c === 0x00ad;
@@ -162,11 +285,15 @@ const isInvisibleCode = (c: number): boolean => isAlwaysInvisible(c) || isJoiner
 /** A quick test for any of them, so that text without them (nearly all) is returned as it is. */
 const INVISIBLE_RE = /[\u00ad\u061c\u200b-\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff]/;
 
-/** Text with its invisible characters removed, and the way back to offsets in the original text. */
+/** Text with its invisible characters removed (and entities read: see `withEntitiesRead`), and the way back to
+ * offsets in the original text. */
 export interface VisibleText {
   text: string;
-  /** Offset in the original text of each UTF-16 unit of `text`; undefined when nothing was removed. */
+  /** Offset in the original text of each UTF-16 unit of `text`; undefined when nothing was removed or read. */
   source?: Int32Array;
+  /** Offset in the original text just after what each unit of `text` stands for: `source[k] + 1`, but after the
+   * whole entity for a unit read from one (see `withEntitiesRead`); undefined when no entity was read. */
+  sourceEnd?: Int32Array;
   /** Offsets in the original text of the characters removed, ascending. */
   removed?: Int32Array;
 }
@@ -220,8 +347,12 @@ export function sourceOffset(v: VisibleText, i: number, end = false): number {
   if (source === undefined) return i;
   if (source.length === 0) return 0;
   if (i <= 0) return source[0];
-  // An end, or a start past the last visible character, falls just after the character before it.
-  if (end || i >= source.length) return source[Math.min(i, source.length) - 1] + 1;
+  // An end, or a start past the last visible character, falls just after the character before it (after all of
+  // the entity it was read from).
+  if (end || i >= source.length) {
+    const k = Math.min(i, source.length) - 1;
+    return v.sourceEnd === undefined ? source[k] + 1 : v.sourceEnd[k];
+  }
   return source[i];
 }
 

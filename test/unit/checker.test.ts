@@ -10,6 +10,7 @@ import { CheckedFile, writeReport } from './reportHarness';
 import { verifyPieces } from '../../src/core/verifyStream';
 import { textChunks } from '../../src/core/parser';
 import { TextWriter } from '../../src/cli/verifyText';
+import { REPO_ROOT } from './paths';
 
 function findSeed(): string {
   for (const dir of [process.cwd(), join(__dirname, '..', '..'), join(__dirname, '..', '..', '..')]) {
@@ -709,6 +710,85 @@ test('invisible characters and bidi controls: hostile cards never throw and ever
   }
 });
 
+/** The embeddings, overrides and isolates with their terminators, and their names (LRM, RLM and ALM are not among them). */
+const BIDI_FORMATTING: Array<[string, string]> = [
+  ['\u202a', 'U+202A LEFT-TO-RIGHT EMBEDDING'],
+  ['\u202b', 'U+202B RIGHT-TO-LEFT EMBEDDING'],
+  ['\u202c', 'U+202C POP DIRECTIONAL FORMATTING'],
+  ['\u202d', 'U+202D LEFT-TO-RIGHT OVERRIDE'],
+  ['\u202e', 'U+202E RIGHT-TO-LEFT OVERRIDE'],
+  ['\u2066', 'U+2066 LEFT-TO-RIGHT ISOLATE'],
+  ['\u2067', 'U+2067 RIGHT-TO-LEFT ISOLATE'],
+  ['\u2068', 'U+2068 FIRST STRONG ISOLATE'],
+  ['\u2069', 'U+2069 POP DIRECTIONAL ISOLATE'],
+];
+
+test('a bidi control outside a number is a warning at the character: \\u202e40% → 60% (+50%)\\u202c displays reversed', () => {
+  const numbers = '\u202e40% → 60% (+50%)\u202c';
+  const cs = card(numbers);
+  const b = only(cs, 'bidi-control');
+  assert.equal(b.verdict, 'unverifiable');
+  assert.equal(b.severity, 'warning');
+  assert.equal(b.message, 'The Numbers line contains 2 bidirectional control characters (U+202E RIGHT-TO-LEFT OVERRIDE, U+202C POP DIRECTIONAL FORMATTING), so it may display differently from how it is read and checked');
+  assert.equal(textAt(cardText(numbers), b.range), '\u202e', 'located at the first control');
+  assert.equal(b.range.column, 'Numbers: '.length);
+  assert.equal(b.stated, '\u202e');
+  assert.equal(b.computed, 'U+202E, U+202C');
+  assert.deepEqual(b.explanation.inputs, ['U+202E RIGHT-TO-LEFT OVERRIDE at line 14, column 10', 'U+202C POP DIRECTIONAL FORMATTING at line 14, column 27']);
+  // The claim is still read and checked in the order written.
+  const c = only(cs, 'percent-change');
+  assert.equal(c.verdict, 'consistent');
+  assert.equal(c.message, only(card('40% → 60% (+50%)'), 'percent-change').message);
+  // Each embedding, override and isolate, alone, in the title, the key finding and the Numbers line.
+  for (const [z, name] of BIDI_FORMATTING) {
+    const fields: Array<[string, string, string, string]> = [
+      ['Numbers line', `Acc ${z}40% → 60% (+50%)`, 'A finding.', 'A method for testing'],
+      ['key finding', '40% → 60% (+50%)', `Accuracy rises ${z}by half.`, 'A method for testing'],
+      ['title', '40% → 60% (+50%)', 'A finding.', `A method ${z}for testing`],
+    ];
+    for (const [label, n, finding, title] of fields) {
+      const w = only(card(n, finding, title), 'bidi-control');
+      assert.equal(w.severity, 'warning', `${name} in the ${label}`);
+      assert.equal(w.message, `The ${label} contains a bidirectional control character (${name}), so it may display differently from how it is read and checked`);
+      assert.equal(textAt(cardText(n, finding, title), w.range), z, `${name} in the ${label}: at the character`);
+    }
+  }
+  // Inside a number it is named by the check that reads the number, as before, and not warned of again.
+  const inside = card('Acc 4\u202e0% → 6\u20670% (+50%)');
+  assert.equal(inside.filter((x) => x.kind === 'bidi-control').length, 0);
+  assert.match(only(inside, 'percent-change').message, /40% contains an invisible character \(U\+202E\)/);
+  // LRM, RLM and ALM alone say nothing (they belong in right-to-left text), nor does text without controls.
+  for (const mark of ['\u200e', '\u200f', '\u061c']) {
+    assert.deepEqual(flagged(card(`Acc ${mark}40% → 60% (+50%)${mark}`, `Rises ${mark}by half.`, `A method ${mark}for testing`)), [], `U+${mark.charCodeAt(0).toString(16)}`);
+  }
+  assert.deepEqual(flagged(card('Acc 40% → 60% (+50%)')), []);
+});
+
+test('bidi controls: one warning per field however many it holds, and the hostile fixture gets one per field', () => {
+  const many = `${'\u202e'.repeat(5000)}40% → 60% (+50%)`;
+  const w = only(card(many), 'bidi-control');
+  assert.match(w.message, /^The Numbers line contains 5000 bidirectional control characters \(U\+202E RIGHT-TO-LEFT OVERRIDE\)/);
+  assert.equal(w.explanation.inputs.length, 11, 'ten listed, then how many more');
+  assert.equal(w.explanation.inputs[10], 'and 4990 more');
+  // test/fixtures/hostile.txt, card 4: overrides and isolates in its title, key finding and Numbers line.
+  const source = readFileSync(join(REPO_ROOT, 'test', 'fixtures', 'hostile.txt'), 'utf8');
+  const { papers } = checkSeed(parseSeed(source));
+  const warnings = papers[3].checks.filter((c) => c.kind === 'bidi-control');
+  const lines = source.split('\n');
+  assert.deepEqual(
+    warnings.map((c) => [c.message.slice(0, c.message.indexOf(' (')), lines[c.range.line].slice(c.range.column, c.range.endColumn)]),
+    [
+      ['The title contains 4 bidirectional control characters', '\u202e'],
+      ['The key finding contains 2 bidirectional control characters', '\u202e'],
+      ['The Numbers line contains 2 bidirectional control characters', '\u202e'],
+    ],
+  );
+  assert.ok(warnings.every((c) => c.severity === 'warning' && c.verdict === 'unverifiable'));
+  assert.match(warnings[0].message, /\(U\+202E RIGHT-TO-LEFT OVERRIDE, U\+202C POP DIRECTIONAL FORMATTING, U\+2066 LEFT-TO-RIGHT ISOLATE, U\+2069 POP DIRECTIONAL ISOLATE\)/);
+  // The summary's reversed text is not warned of (see the README's known limits), nor is any other card.
+  assert.equal(papers.flatMap((p) => p.checks).filter((c) => c.kind === 'bidi-control').length, 3);
+});
+
 // ---- markup ------------------------------------------------------------------------------------------------
 
 test('HTML tags around numbers: the > of <b> is not a lower bound', () => {
@@ -764,6 +844,79 @@ test('HTML entities for bounds before a number read as the bounds: &gt;325 GB ->
   const tag = only(card('Memory &lt;br&gt;780 GB → 48 GB (16× less)'), 'ratio');
   assert.equal(tag.verdict, 'consistent');
   assert.doesNotMatch(tag.message, /bound/);
+});
+
+test('escaped arrows read as the arrows they stand for: 13.6 GB -&gt; 1.7 GB (88% reduction) is 13.6 GB -> 1.7 GB', () => {
+  const forms: Array<[string, string]> = [
+    ['->', '-&gt;'],
+    ['->', '-&GT;'],
+    ['->', '-&#62;'],
+    ['->', '-&#x3E;'],
+    ['=>', '=&gt;'],
+    ['=>', '=&#x3e;'],
+    ['→', '&rarr;'],
+    ['→', '&#8594;'],
+    ['→', '&#x2192;'],
+    ['→', '&#X2192;'],
+  ];
+  for (const [arrow, entity] of forms) {
+    const plainText = `Memory 13.6 GB ${arrow} 1.7 GB (88% reduction)`;
+    const numbers = `Memory 13.6 GB ${entity} 1.7 GB (88% reduction)`;
+    const plain = only(card(plainText), 'percent-change');
+    const c = only(card(numbers), 'percent-change');
+    assert.equal(c.verdict, 'consistent', `${entity}: ${c.message}`);
+    assert.equal(c.severity, 'info');
+    assert.equal(c.message, plain.message, entity);
+    assert.deepEqual(c.explanation, plain.explanation, entity);
+    assert.deepEqual(c.explanation.inputs, ['Memory = 13.6 GB (13.55…13.65)', 'after = 1.7 GB (1.65…1.75)']);
+    assert.equal(c.stated, '88%');
+    assert.equal(textAt(cardText(numbers), c.range), '88%', `${entity}: the range counts the entity as written`);
+    assert.deepEqual(card(numbers).map((x) => `${x.kind}:${x.verdict}`), card(plainText).map((x) => `${x.kind}:${x.verdict}`), entity);
+  }
+  // A wrong claim is caught as after the plain arrow, and its range and fix point into the text as written.
+  const wrong = 'Memory 36.0 GB -&gt; 9.0 GB (80% reduction); Acc 40.0% &rarr; 38.0% (+2.0pp)';
+  const errors = flagged(card(wrong));
+  assert.deepEqual(errors.map((x) => x.message), flagged(card('Memory 36.0 GB -> 9.0 GB (80% reduction); Acc 40.0% → 38.0% (+2.0pp)')).map((x) => x.message));
+  assert.deepEqual(errors.map((x) => [x.verdict, x.severity, textAt(cardText(wrong), x.range), x.fix?.replacement]), [
+    ['inconsistent', 'error', '80%', '75'],
+    ['inconsistent', 'error', '+2.0pp', '-2.0'],
+  ]);
+  assert.equal(textAt(cardText(wrong), errors[1].fix!.range), '+2.0');
+  // A unit written once is shared across an escaped arrow, as across →.
+  const shared = only(card('Memory 12.0 &rarr; 4.0 GB (67% reduction)'), 'percent-change');
+  assert.equal(shared.verdict, 'consistent');
+  assert.deepEqual(shared.explanation.inputs, ['Memory = 12.0 GB (unit taken from 4.0 GB) (11.95…12.05)', 'after = 4.0 GB (3.95…4.05)']);
+  // Bounds and an escaped arrow: the message reads like >325 GB -> <53 GB; `stated` and the range are as written.
+  const bounds = '&gt;325 GB -&gt; &lt;53 GB';
+  const b = only(card(bounds), 'bound');
+  assert.equal(b.message, only(card('>325 GB -> <53 GB'), 'bound').message);
+  assert.equal(b.stated, bounds);
+  assert.equal(textAt(cardText(bounds), b.range), bounds);
+  // Not arrows: an entity escaped twice, other arrows (&rArr; is ⇒), and a named entity in another case.
+  for (const other of ['&amp;rarr;', '&rArr;', '&RARR;', '-&amp;gt;']) {
+    const u = only(card(`Memory 13.6 GB ${other} 1.7 GB (88% reduction)`), 'unverifiable');
+    assert.equal(u.message, '88%: a stated change with no numbers on the card to check it against', other);
+  }
+});
+
+test('&nbsp; reads as a space: between a number and its unit, and inside a clause', () => {
+  const plain = only(card('Memory 13.6 GB -> 1.7 GB (88% reduction)'), 'percent-change');
+  for (const nbsp of ['&nbsp;', '&#160;', '&#xA0;']) {
+    const numbers = `Memory 13.6${nbsp}GB -&gt; 1.7${nbsp}GB (88%${nbsp}reduction)`;
+    const c = only(card(numbers), 'percent-change');
+    assert.equal(c.verdict, 'consistent', `${nbsp}: ${c.message}`);
+    assert.equal(c.message, plain.message, nbsp);
+    assert.deepEqual(c.explanation.inputs, plain.explanation.inputs, nbsp);
+    assert.equal(textAt(cardText(numbers), c.range), '88%');
+  }
+  // Inside a claim: `stated` and the range keep the entity as written; the fix replaces the number alone.
+  const numbers = 'Memory 36.0 GB → 9.0 GB (80&nbsp;% reduction)';
+  const w = only(card(numbers), 'percent-change');
+  assert.equal(w.verdict, 'inconsistent');
+  assert.equal(w.stated, '80&nbsp;%');
+  assert.equal(textAt(cardText(numbers), w.range), '80&nbsp;%');
+  assert.equal(textAt(cardText(numbers), w.fix!.range), '80');
+  assert.equal(w.fix!.replacement, '75');
 });
 
 // ---- reports --------------------------------------------------------------------------------------------

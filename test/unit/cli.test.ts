@@ -116,6 +116,33 @@ test('verify reads a number split by bidi controls whole, and shows the controls
   assert.equal(line.slice(check.column - 1, check.endColumn - 1), '+80%');
 });
 
+test('verify warns of a bidi control outside a number at the character, in the text, JSON and SARIF reports', () => {
+  const file = join(tmp, 'bidi-outside.txt');
+  const card = 'Speed paper\n\n0.5\n0.5\n0.5\n3\n\nSummary.\n\nKey finding\n\nIt grows.\n\nNumbers: \u202e40% → 60% (+50%)\u202c\n';
+  writeFileSync(file, card);
+  const bidi = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
+  const text = cli(['verify', file]);
+  assert.equal(text.code, 0, 'a warning, no error');
+  assert.doesNotMatch(text.stdout, bidi);
+  assert.match(text.stdout, /:14:10: ⚠ warning unverifiable \[bidi-control\] The Numbers line contains 2 bidirectional control characters \(U\+202E RIGHT-TO-LEFT OVERRIDE, U\+202C POP DIRECTIONAL FORMATTING\), so it may display differently from how it is read and checked/);
+  assert.match(text.stdout, /1 papers?, \d+ checks: 0 errors, 1 warning/);
+  const json = cli(['verify', '--format', 'json', file]);
+  assert.equal(json.code, 0);
+  assert.doesNotMatch(json.stdout, bidi, 'the control reaches the terminal only as an escape');
+  const report = JSON.parse(json.stdout);
+  const check = report.files[0].papers[0].checks.find((c: { kind: string }) => c.kind === 'bidi-control');
+  for (const key of ['kind', 'verdict', 'severity', 'line', 'column', 'endColumn', 'message', 'stated', 'computed']) assert.ok(key in check, key);
+  assert.deepEqual([check.verdict, check.severity, check.stated, check.computed], ['unverifiable', 'warning', '\u202e', 'U+202E, U+202C']);
+  assert.equal(card.split('\n')[check.line - 1].slice(check.column - 1, check.endColumn - 1), '\u202e');
+  assert.deepEqual([report.summary.errors, report.summary.warnings], [0, 1]);
+  const sarif = JSON.parse(cli(['verify', '--format', 'sarif', file]).stdout);
+  const rule = sarif.runs[0].tool.driver.rules.find((r: { id: string }) => r.id === 'bidi-control');
+  assert.equal(rule.shortDescription.text, 'A bidirectional control character outside a number: the text may display in another order than it is read');
+  const result = sarif.runs[0].results.find((r: { ruleId: string }) => r.ruleId === 'bidi-control');
+  assert.equal(result.level, 'warning');
+  assert.deepEqual([result.locations[0].physicalLocation.region.startLine, result.locations[0].physicalLocation.region.startColumn], [14, 10]);
+});
+
 test('colour only when asked for: TTY without NO_COLOR', () => {
   assert.doesNotMatch(cli(['list', SAMPLE_SEED], {}, false).stdout, /\u001b\[/);
   assert.match(cli(['list', SAMPLE_SEED], {}, true).stdout, /\u001b\[1m/);

@@ -24,7 +24,7 @@ const hostile = readFileSync(join(REPO_ROOT, 'test', 'fixtures', 'hostile.txt'),
 /** The sample's cards as separate texts (each a title through its Numbers line). */
 const sampleCards: string[] = parseSeed(sample).papers.map((p) => sample.split('\n').slice(p.range.line, p.range.endLine + 1).join('\n'));
 
-const CLAIM_CHARS = [...'0123456789.,%×x→⟶⇒->–—−‑-~≈±<>≥≤()[]:;/+ eE', ' vs ', ' to ', ' of ', ' by ', 'pp', ' GB', ' ms', ' faster', ' reduction', '1e17', '\u200b', '\u202e', '\ufffd', '\r', '\t', '\u00a0'];
+const CLAIM_CHARS = [...'0123456789.,%×x→⟶⇒->–—−‑-~≈±<>≥≤()[]:;/+ eE', ' vs ', ' to ', ' of ', ' by ', 'pp', ' GB', ' ms', ' faster', ' reduction', '1e17', '\u200b', '\u202e', '\u2067', '\ufffd', '\r', '\t', '\u00a0', '-&gt;', '&rarr;', '&#8594;', '&nbsp;', '&gt;', '&amp;', '&'];
 
 /**
  * Tracks the slowest cards outside the warm-up. A single timing can include a GC pause or a busy machine, so the
@@ -214,6 +214,9 @@ test('adversarial shapes stay linear: long runs of digits, dashes, arrows and cl
     'bidi controls': '4\u202e0% → 8\u2067\u200f0%\u2069 '.repeat(500),
     'bound entities': '&gt;40% -&gt; &lt;=8% '.repeat(500),
     'escaped tags': `${'&lt;b&#x3E;'.repeat(1_000)}&gt;1 ${'&lt;i&gt;2 '.repeat(500)}`,
+    'escaped arrows': '13.6&nbsp;GB -&gt; 1.7 GB (88% reduction) &rarr; &#x2192;&'.repeat(150),
+    'ampersands': `${'&'.repeat(3_000)}${'&#x219'.repeat(500)}1 -&gt;2`,
+    'bidi outside numbers': '\u202e40% → 60% (+50%)\u202c \u2066x\u2069 '.repeat(300),
   };
   for (const [name, numbers] of Object.entries(shapes)) {
     const text = `Adversarial ${name}\n\n0.5\n0.5\n0.5\n1\n\n${numbers}\n\nKey finding\n\n${numbers}\n\nNumbers: ${numbers}\n`;

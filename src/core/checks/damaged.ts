@@ -3,7 +3,7 @@
 // a reading that depends on a guess says so in its message).
 import { Check } from '../check';
 import type { FieldInfo } from '../checker';
-import { makeCheck } from '../checker';
+import { makeCheck, statedText } from '../checker';
 import { firstStartingAt, Quantity, Range } from '../quantity';
 
 export interface Damage {
@@ -142,8 +142,8 @@ export function findDamage(fields: FieldInfo[]): Damage {
         makeCheck(info, prev.numStart, qu.end, {
           kind: 'lost-bracket',
           verdict: 'damaged',
-          message: `${text.slice(prev.numStart, qu.end)}: a sign glued to the previous number — probably " (∆ " was lost before ${qu.raw}; ${qu.raw} is read as the stated change`,
-          stated: text.slice(prev.numStart, qu.end),
+          message: `${statedText(info, prev.numStart, qu.end)}: a sign glued to the previous number — probably " (∆ " was lost before ${qu.raw}; ${qu.raw} is read as the stated change`,
+          stated: statedText(info, prev.numStart, qu.end),
           computed: `${prev.raw} (∆ ${qu.raw})`,
           explanation: { formula: 'a change is written apart from the value it follows', inputs: [], result: 'separator lost' },
         }),
