@@ -732,7 +732,7 @@ test('a bidi control outside a number is a warning at the character: \\u202e40% 
   assert.equal(b.message, 'The Numbers line contains 2 bidirectional control characters (U+202E RIGHT-TO-LEFT OVERRIDE, U+202C POP DIRECTIONAL FORMATTING), so it may display differently from how it is read and checked');
   assert.equal(textAt(cardText(numbers), b.range), '\u202e', 'located at the first control');
   assert.equal(b.range.column, 'Numbers: '.length);
-  assert.equal(b.stated, '\u202e');
+  assert.equal(b.stated, 'U+202E');
   assert.equal(b.computed, 'U+202E, U+202C');
   assert.deepEqual(b.explanation.inputs, ['U+202E RIGHT-TO-LEFT OVERRIDE at line 14, column 10', 'U+202C POP DIRECTIONAL FORMATTING at line 14, column 27']);
   // The claim is still read and checked in the order written.

@@ -91,7 +91,8 @@ export function findBidiControls(fields: readonly FieldInfo[]): Check[] {
       severity: 'warning',
       range,
       message: `The ${label} contains ${what} (${names.join(', ')}), so it may display differently from how it is read and checked`,
-      stated: text.slice(first, first + 1),
+      // The code point, not the character: shown raw, the control itself would reorder the text after it.
+      stated: bidiControlName(text.charCodeAt(first)).slice(0, 6),
       computed: names.map((n) => n.slice(0, n.indexOf(' '))).join(', '),
       explanation: {
         formula: 'bidirectional controls change the order text is displayed in, not the order it is read in',
