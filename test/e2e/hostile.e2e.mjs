@@ -42,6 +42,11 @@ const CARDS = [
 /** Runs in every frame: flags an attack would set, and what the document holds that the card never creates. */
 function probeFrame() {
   const card = document.getElementById('card');
+  const textWithoutSymbols = (element) => {
+    const copy = element.cloneNode(true);
+    copy.querySelectorAll('.claim-symbol').forEach((symbol) => symbol.remove());
+    return copy.textContent;
+  };
   const scripts = [...document.querySelectorAll('script')];
   return {
     url: location.href.slice(0, 80),
@@ -63,7 +68,8 @@ function probeFrame() {
     injected: card ? card.querySelectorAll('img, iframe, object, embed, style, link, svg:not(.chart), form, input, meta, base').length : 0,
     styled: card ? card.querySelectorAll('[style]').length : 0,
     violations: (window.__cspViolations ?? []).slice(0, 10),
-    text: card ? card.textContent : '',
+    // The card's text as written: the ⚠/✗/✓ symbols of marked checks (a bidi warning marks the title) left out.
+    text: card ? textWithoutSymbols(card) : '',
   };
 }
 
@@ -73,7 +79,13 @@ async function waitForCardTitled(page, title, timeout) {
   while (Date.now() < deadline) {
     for (const frame of page.frames()) {
       try {
-        if (await frame.evaluate((t) => document.getElementById('card-title')?.textContent === t, title)) return frame;
+        // The title as written, without the ⚠/✗/✓ symbols of the checks marked in it (a bidi warning marks one).
+        const shown = await frame.evaluate(() => {
+          const heading = document.getElementById('card-title')?.cloneNode(true);
+          heading?.querySelectorAll('.claim-symbol').forEach((symbol) => symbol.remove());
+          return heading?.textContent;
+        });
+        if (shown === title) return frame;
       } catch {
         /* detached or navigating */
       }
