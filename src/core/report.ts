@@ -161,6 +161,9 @@ const RULE_TEXT: Record<string, string> = {
   'declared-count': "The header's declared paper count against the cards found",
 };
 
+/** Where a rule's check is explained: the project's own document (see `end`, on why this is not a helpUri). */
+const RULE_HELP = 'How this check reads the numbers, recomputes the claim and picks its verdict: docs/claims.md in the Paper Claims project.';
+
 /**
  * SARIF 2.1.0: one run, one rule per check kind (in order of first use), results at the claim's range. Results are
  * written as they arrive and the rules after them, since only then is it known which kinds occurred.
@@ -198,9 +201,11 @@ export class SarifWriter extends SummaryCounter implements ReportWriter {
       id,
       name: id.replace(/(^|-)([a-z])/g, (_m, _d: string, ch: string) => ch.toUpperCase()),
       shortDescription: { text: RULE_TEXT[id] ?? id },
-      helpUri: 'https://github.com/paper-claims/paper-claims/blob/main/docs/claims.md',
+      // No helpUri (nor informationUri below): SARIF 2.1.0 wants an absolute URI there, and package.json names no
+      // repository to point at. The help text names the document in the project instead.
+      help: { text: RULE_HELP },
     }));
-    const driver = { name: 'paper-claims', version: this.options.toolVersion ?? '0.1.0', informationUri: 'https://github.com/paper-claims/paper-claims', rules };
+    const driver = { name: 'paper-claims', version: this.options.toolVersion ?? '0.1.0', rules };
     this.write(`${this.results ? '\n      ' : ''}],\n      "tool": ${nestedJson({ driver }, 3)}\n    }\n  ]\n}\n`);
   }
 

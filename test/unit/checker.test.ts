@@ -978,10 +978,18 @@ test('checking a file piece by piece gives the same checks as checking it whole'
 });
 
 test('SARIF has one rule per kind and valid levels', () => {
-  const s = JSON.parse(render((w) => new SarifWriter(w), [checked('a.txt', seed, result)])) as { version: string; runs: Array<{ tool: { driver: { rules: Array<{ id: string }> } }; results: Array<{ ruleId: string; level: string }> }> };
+  const s = JSON.parse(render((w) => new SarifWriter(w), [checked('a.txt', seed, result)])) as { version: string; runs: Array<{ tool: { driver: { informationUri?: string; rules: Array<{ id: string; helpUri?: string; help?: { text: string } }> } }; results: Array<{ ruleId: string; level: string }> }> };
   assert.equal(s.version, '2.1.0');
   const ids = s.runs[0].tool.driver.rules.map((r) => r.id);
   assert.equal(new Set(ids).size, ids.length);
+  // SARIF 2.1.0 allows only absolute URIs in helpUri and informationUri; the project names no repository, so the rules
+  // point to the project's docs/claims.md in their help text instead.
+  const absolute = (uri: string | undefined) => uri === undefined || URL.canParse(uri);
+  assert.ok(absolute(s.runs[0].tool.driver.informationUri));
+  for (const rule of s.runs[0].tool.driver.rules) {
+    assert.ok(absolute(rule.helpUri), rule.id);
+    assert.match(rule.help?.text ?? '', /docs\/claims\.md/, rule.id);
+  }
   for (const res of s.runs[0].results) {
     assert.ok(ids.includes(res.ruleId));
     assert.ok(['error', 'warning', 'note'].includes(res.level));
