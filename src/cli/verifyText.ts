@@ -40,7 +40,8 @@ export class TextWriter extends SummaryCounter implements ReportWriter {
 
   end(): void {
     const s = this.summary;
-    const line = `${s.papers} papers, ${s.checks} checks: ${s.errors} error${s.errors === 1 ? '' : 's'}, ${s.warnings} warning${s.warnings === 1 ? '' : 's'}`;
+    const count = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
+    const line = `${count(s.papers, 'paper')}, ${count(s.checks, 'check')}: ${count(s.errors, 'error')}, ${count(s.warnings, 'warning')}`;
     this.write(`${this.styles[s.errors ? 'red' : s.warnings ? 'yellow' : 'green'](line)}\n`);
   }
 
@@ -54,7 +55,7 @@ export class TextWriter extends SummaryCounter implements ReportWriter {
     const colour: keyof Style = c.severity === 'error' ? 'red' : c.severity === 'warning' ? 'yellow' : 'green';
     const where = `${sanitize(this.path)}:${c.range.line + 1}:${c.range.column + 1}`;
     let text = `${where}: ${paint(colour, `${MARK[c.severity]} ${c.severity} ${c.verdict}`)} ${paint('dim', `[${c.kind}]`)} ${sanitize(c.message)}\n`;
-    if (c.explanation.formula) text += `    ${paint('dim', `${sanitize(c.explanation.formula)}; ${c.explanation.inputs.map(sanitize).join('; ')}`)}\n`;
+    if (c.explanation.formula) text += `    ${paint('dim', [c.explanation.formula, ...c.explanation.inputs].map(sanitize).join('; '))}\n`;
     if (c.fix) text += `    fix: replace with ${sanitize(c.fix.replacement)}\n`;
     return text;
   }

@@ -159,6 +159,7 @@ const RULE_TEXT: Record<string, string> = {
   'bidi-control': 'A bidirectional control character outside a number: the text may display in another order than it is read',
   unverifiable: 'A stated change with nothing to check it against',
   'declared-count': "The header's declared paper count against the cards found",
+  parse: 'A card the parser could not read: its claims are not checked',
 };
 
 /** Where a rule's check is explained: the project's own document (see `end`, on why this is not a helpUri). */

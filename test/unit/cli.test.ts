@@ -143,6 +143,27 @@ test('verify warns of a bidi control outside a number at the character, in the t
   assert.deepEqual([result.locations[0].physicalLocation.region.startLine, result.locations[0].physicalLocation.region.startColumn], [14, 10]);
 });
 
+test('verify reports a card that fails to parse at its line, in the text, JSON and SARIF reports, as a warning', () => {
+  const file = join(tmp, 'broken-card.txt');
+  const good = 'Good card\n\n0.5\n0.6\n0.7\n12\n\nA summary.\n\nNumbers: 10 GB → 5 GB (50% reduction)';
+  writeFileSync(file, `1 papers found\n\n${good}\n\nBroken card\n\n0.5\n0.8o\n0.7\n12\n\nAnother summary.\n`);
+  const text = cli(['verify', '--no-color', file]);
+  assert.equal(text.code, 0, 'a card that was not read is a warning, not an error');
+  assert.match(text.stdout, /broken-card\.txt:17:1: ⚠ warning damaged \[parse\] Card "Broken card" \(line 14\): score 2 "0\.8o" is not a number\./);
+  assert.match(text.stdout, /\n1 paper, 2 checks: 0 errors, 1 warning\n$/);
+
+  const json = JSON.parse(cli(['verify', '--format', 'json', file]).stdout);
+  const [parse] = json.files[0].fileChecks;
+  assert.deepEqual([parse.kind, parse.verdict, parse.severity, parse.line, parse.column, parse.endColumn], ['parse', 'damaged', 'warning', 17, 1, 5]);
+  assert.equal(json.files[0].papers.length, 1);
+  assert.deepEqual(json.summary, { papers: 1, checks: 2, errors: 0, warnings: 1 });
+
+  const sarif = JSON.parse(cli(['verify', '--format', 'sarif', file]).stdout);
+  const result = sarif.runs[0].results.find((r: { ruleId: string }) => r.ruleId === 'parse');
+  assert.equal(result.level, 'warning');
+  assert.equal(result.locations[0].physicalLocation.region.startLine, 17);
+});
+
 test('colour only when asked for: TTY without NO_COLOR', () => {
   assert.doesNotMatch(cli(['list', SAMPLE_SEED], {}, false).stdout, /\u001b\[/);
   assert.match(cli(['list', SAMPLE_SEED], {}, true).stdout, /\u001b\[1m/);
