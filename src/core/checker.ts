@@ -818,6 +818,12 @@ export function writtenRange(field: TextField, start: number, end: number): Chec
   return { line: a.line, column: a.column, endLine: b.line, endColumn: b.column };
 }
 
+/** `line 14, column 45`: where a range starts, 1-based, as an editor shows it. Why: an offset into a field's text
+ * (or a 0-based position) means nothing to a reader, who finds the character by its line and column. */
+export function whereWritten(range: Check['range']): string {
+  return `line ${range.line + 1}, column ${range.column + 1}`;
+}
+
 /** The span [start, end) of a field's text as read, as it is written (see `writtenSlice`: an escaped arrow read as
  * `->` is `-&gt;` again): what a check's `stated` shows. */
 export function statedText(info: FieldInfo, start: number, end: number): string {

@@ -1004,3 +1004,28 @@ test('text output: colour only when asked; control characters from cards are esc
   const coloured = render((w) => new TextWriter(w, { color: true }), [checked('x.txt', hostile, r)]);
   assert.ok(coloured.includes('\u001b[31m'));
 });
+
+// ---- positions a user can find: lost brackets ------------------------------------------------------------------
+
+test('lost bracket: the explanation gives the file line and column of the bracket (1-based), not an offset into the field', () => {
+  const numbers = 'mAP: baseline 39.1 vs restarts 39.6+0.5)';
+  const source = cardText(numbers);
+  const stray = only(card(numbers), 'lost-bracket');
+  assert.equal(stray.verdict, 'damaged');
+  assert.equal(stray.severity, 'warning');
+  assert.equal(stray.message, 'stray ")": an opening "(∆ " was probably lost before +0.5 ("39.6+0.5)"); +0.5 is read as the stated change');
+  assert.equal(stray.fix, undefined);
+  const line = source.split('\n').findIndex((l) => l.startsWith('Numbers:'));
+  const column = source.split('\n')[line].indexOf(')');
+  assert.deepEqual(stray.explanation.inputs, [`stray ")" at line ${line + 1}, column ${column + 1}`]);
+  assert.equal(textAt(source, stray.range), ')');
+  // In a key finding written over two lines, the line is the one the bracket is on.
+  const finding = 'Recall rises\nfrom 61.2 to 64.0 (+2.8 on BEIR.';
+  const findingSource = cardText('none', finding);
+  const unclosed = only(card('none', finding), 'lost-bracket');
+  assert.equal(unclosed.message, 'unclosed "(": its closing ")" was probably lost');
+  const lines = findingSource.split('\n');
+  const at = lines.findIndex((l) => l.startsWith('from 61.2'));
+  assert.deepEqual(unclosed.explanation.inputs, [`unclosed "(" at line ${at + 1}, column ${lines[at].indexOf('(') + 1}`]);
+  assert.doesNotMatch(JSON.stringify([stray.explanation, unclosed.explanation]), /numbers|keyFinding|of the/);
+});

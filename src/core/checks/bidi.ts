@@ -7,7 +7,7 @@
 // letter of one direction would, and they belong in right-to-left text.
 import { Check } from '../check';
 import type { FieldInfo, FieldKey } from '../checker';
-import { FIELD_LABEL, writtenRange } from '../checker';
+import { FIELD_LABEL, whereWritten, writtenRange } from '../checker';
 import { sourceOffset } from '../text';
 
 /** The embeddings, overrides and isolates, and their terminators, by code point, with their Unicode names. */
@@ -77,10 +77,7 @@ export function findBidiControls(fields: readonly FieldInfo[]): Check[] {
     const what = found.length === 1 ? 'a bidirectional control character' : `${found.length} bidirectional control characters`;
     const first = found[0];
     const range = writtenRange(info.field, first, first + 1);
-    const inputs = found.slice(0, MAX_LISTED).map((at) => {
-      const r = writtenRange(info.field, at, at + 1);
-      return `${bidiControlName(text.charCodeAt(at))} at line ${r.line + 1}, column ${r.column + 1}`;
-    });
+    const inputs = found.slice(0, MAX_LISTED).map((at) => `${bidiControlName(text.charCodeAt(at))} at ${whereWritten(writtenRange(info.field, at, at + 1))}`);
     if (found.length > MAX_LISTED) inputs.push(`and ${found.length - MAX_LISTED} more`);
     checks.push({
       kind: 'bidi-control',

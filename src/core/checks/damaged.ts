@@ -3,7 +3,7 @@
 // a reading that depends on a guess says so in its message).
 import { Check } from '../check';
 import type { FieldInfo } from '../checker';
-import { makeCheck, statedText } from '../checker';
+import { makeCheck, statedText, whereWritten } from '../checker';
 import { firstStartingAt, Quantity, Range } from '../quantity';
 
 export interface Damage {
@@ -107,29 +107,30 @@ export function findDamage(fields: FieldInfo[]): Damage {
         (gluedExplained ??= new Set()).add(signed);
         guessed.set(signed, `read as a stated change although its opening "(∆" was lost`);
       } else message = 'stray ")": its opening "(" was probably lost';
-      checks.push(
-        makeCheck(info, pos, pos + 1, {
-          kind: 'lost-bracket',
-          verdict: 'damaged',
-          message,
-          stated: ')',
-          computed: signed ? `(∆ ${signed.raw})` : '( … )',
-          explanation: { formula: 'brackets must pair up', inputs: [`stray ")" at column ${pos + 1} of the ${info.key}`], result: 'an opening bracket is missing' },
-        }),
-      );
+      const check = makeCheck(info, pos, pos + 1, {
+        kind: 'lost-bracket',
+        verdict: 'damaged',
+        message,
+        stated: ')',
+        computed: signed ? `(∆ ${signed.raw})` : '( … )',
+        explanation: { formula: 'brackets must pair up', inputs: [], result: 'an opening bracket is missing' },
+      });
+      // Where the bracket is in the file, as the editor shows it (not an offset into the field).
+      check.explanation.inputs.push(`stray ")" at ${whereWritten(check.range)}`);
+      checks.push(check);
     }
     for (let si = 0; si < stack.length && si < MAX_PER_KIND; si++) {
       const pos = stack[si];
-      checks.push(
-        makeCheck(info, pos, pos + 1, {
-          kind: 'lost-bracket',
-          verdict: 'damaged',
-          message: 'unclosed "(": its closing ")" was probably lost',
-          stated: '(',
-          computed: '( … )',
-          explanation: { formula: 'brackets must pair up', inputs: [], result: 'a closing bracket is missing' },
-        }),
-      );
+      const check = makeCheck(info, pos, pos + 1, {
+        kind: 'lost-bracket',
+        verdict: 'damaged',
+        message: 'unclosed "(": its closing ")" was probably lost',
+        stated: '(',
+        computed: '( … )',
+        explanation: { formula: 'brackets must pair up', inputs: [], result: 'a closing bracket is missing' },
+      });
+      check.explanation.inputs.push(`unclosed "(" at ${whereWritten(check.range)}`);
+      checks.push(check);
     }
     // A sign glued to the previous number with no bracket left to show it: "0.918+0.069".
     let gluedCount = 0;
