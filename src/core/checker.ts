@@ -1272,7 +1272,34 @@ function pairCategory(p: Pair): Category {
   return 'score';
 }
 
-function rangeJudgement(claim: Claim, comp: Computation): Judgement & { position?: string } {
+/** Where a value inside a stated range lies in it (on a log scale for positive ranges): see `rangeJudgement`. */
+export type RangePosition = 'low end' | 'middle' | 'high end';
+
+/**
+ * How a range check's message ends, after "the numbers give 13.3× (…)": where the computed value lies against the
+ * stated range, for each verdict. Why a phrase per case: each variant must read as an English clause on its own
+ * (no "inside it of the stated range"); an empty string adds nothing for a verdict a range check does not give.
+ */
+export function rangePositionPhrase(verdict: Verdict, position: RangePosition | undefined, computedText: string): string {
+  switch (verdict) {
+    case 'consistent':
+      return position === 'low end' || position === 'high end' ? `at the ${position} of the stated range` : 'well inside the stated range';
+    case 'rounding':
+      return `inside the stated range only within rounding (${computedText})`;
+    case 'approximate':
+      return `inside the stated range only approximately (${computedText})`;
+    case 'bound':
+      return `compatible with the stated range as far as the bounds tell (${computedText})`;
+    case 'near-miss':
+      return 'just outside the stated range';
+    case 'inconsistent':
+      return 'outside the stated range';
+    default:
+      return '';
+  }
+}
+
+function rangeJudgement(claim: Claim, comp: Computation): Judgement & { position?: RangePosition } {
   const r = claim.range!;
   const lowQ = exact(r.low.raw.replace(/^[+\-\u2212]/, '')) ?? ZERO;
   const highQ = exact(r.high.raw.replace(/^[+\-\u2212]/, '')) ?? ZERO;
@@ -1287,7 +1314,7 @@ function rangeJudgement(claim: Claim, comp: Computation): Judgement & { position
     const hi = toNumber(highQ);
     const x = toNumber(p);
     const t = lo > 0 ? (Math.log(x) - Math.log(lo)) / (Math.log(hi) - Math.log(lo)) : (x - lo) / (hi - lo);
-    const position = t < 0.2 ? 'at its low end' : t > 0.8 ? 'at its high end' : 'inside it';
+    const position: RangePosition = t < 0.2 ? 'low end' : t > 0.8 ? 'high end' : 'middle';
     return { verdict: 'consistent', computedText, steps: 0, position };
   }
   if (overlaps(comp.interval, target)) return { verdict: comp.bounded ? 'bound' : 'rounding', computedText, steps: 0 };
@@ -1388,9 +1415,8 @@ function crossFieldCheck(info: FieldInfo, claim: Claim, pairs: Pair[]): Check | 
     const point = best.comp.point;
     const pointText = point ? `${formatQ(point, Math.max(1, decimalsForSignificant(point, 3, 0)))}${best.comp.suffix}` : best.j.computedText;
     let message = `${stated}: ${VERDICT_WORD[best.j.verdict]} — the numbers${where} give ${pointText} (${best.comp.formula}: ${inputsOf(best.comp).map((s) => s.split(' (')[0]).join(', ')})`;
-    if (best.j.verdict === 'consistent') message += `, ${best.j.position} of the stated range`;
-    else if (best.j.verdict === 'rounding') message += `, inside the range only within rounding (${best.j.computedText})`;
-    else if (best.j.verdict === 'inconsistent' || best.j.verdict === 'near-miss') message += `, outside the stated range`;
+    const position = rangePositionPhrase(best.j.verdict, best.j.position, best.j.computedText);
+    if (position) message += `, ${position}`;
     if (best.note) message += `; ${best.note}`;
     return makeCheck(info, r.start, r.end, {
       kind: 'range',

@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { checkPaper, checkSeed } from '../../src/core/checker';
+import { checkPaper, checkSeed, rangePositionPhrase } from '../../src/core/checker';
 import { parseSeed } from '../../src/core/parser';
 import { Check } from '../../src/core/check';
 import { JsonReport, JsonWriter, ReportWriter, SarifWriter, Write } from '../../src/core/report';
@@ -522,7 +522,7 @@ test('a unit on one side only: a range stated elsewhere is read the same way', (
   const r = only(card('LoRA 800K → LoRA-XS 60', 'A finding.', title('10–1000x')), 'range');
   assert.equal(r.verdict, 'consistent', r.message);
   assert.equal(r.severity, 'info');
-  assert.equal(r.message, '10–1000x: ✓ consistent — the numbers from the Numbers line give 13.3× (larger / smaller: LoRA = 800 K, LoRA-XS = 60 K), at its low end of the stated range; 800K → 60 has a unit on one side only: 60 is read as 60K, like 800K');
+  assert.equal(r.message, '10–1000x: ✓ consistent — the numbers from the Numbers line give 13.3× (larger / smaller: LoRA = 800 K, LoRA-XS = 60 K), at the low end of the stated range; 800K → 60 has a unit on one side only: 60 is read as 60K, like 800K');
   assert.deepEqual(r.explanation.inputs, ['LoRA = 800 K (799.5…800.5)', 'LoRA-XS = 60 K (unit assumed from 800K) (59.5…60.5)']);
   // Outside the range in both readings: an error, in the plausible reading.
   const wrong = only(card('LoRA 800K → LoRA-XS 60', 'A finding.', title('20–1000x')), 'range');
@@ -1028,4 +1028,36 @@ test('lost bracket: the explanation gives the file line and column of the bracke
   const at = lines.findIndex((l) => l.startsWith('from 61.2'));
   assert.deepEqual(unclosed.explanation.inputs, [`unclosed "(" at line ${at + 1}, column ${lines[at].indexOf('(') + 1}`]);
   assert.doesNotMatch(JSON.stringify([stray.explanation, unclosed.explanation]), /numbers|keyFinding|of the/);
+});
+
+// ---- range messages ----------------------------------------------------------------------------------------------
+
+test('range stated elsewhere: the message says where the ratio lies in English (low end, middle, high end, outside)', () => {
+  // 74M → 9.8M is 7.55× (7.46…7.64× over the rounding intervals).
+  const range = (title: string): Check => only(card('74M → 9.8M params', 'Fewer parameters.', title), 'range');
+  const head = (stated: string, verdict: string) => `${stated}: ${verdict} — the numbers from the Numbers line give 7.55× (larger / smaller: before = 74 M, after = 9.8 M), `;
+  for (const [title, stated, verdict, severity, where] of [
+    ['A 7–100× smaller encoder', '7–100×', 'consistent', 'info', 'at the low end of the stated range'],
+    ['A 5–10× smaller encoder', '5–10×', 'consistent', 'info', 'well inside the stated range'],
+    ['A 2–8× smaller encoder', '2–8×', 'consistent', 'info', 'at the high end of the stated range'],
+    ['A 7.65–10× smaller encoder', '7.65–10×', 'near-miss', 'warning', 'just outside the stated range'],
+    ['A 10–20× smaller encoder', '10–20×', 'inconsistent', 'error', 'outside the stated range'],
+  ] as const) {
+    const c = range(title);
+    assert.equal(c.verdict, verdict, c.message);
+    assert.equal(c.severity, severity);
+    assert.equal(c.fix, undefined, 'a range check gives no fix');
+    const word = verdict === 'consistent' ? '✓ consistent' : verdict === 'near-miss' ? 'a near miss' : 'inconsistent';
+    assert.equal(c.message, head(stated, word) + where);
+  }
+  // Every verdict's phrase is a clause of its own: no pronoun left dangling before "of the stated range".
+  const phrases = (['consistent', 'rounding', 'approximate', 'bound', 'near-miss', 'inconsistent'] as const).flatMap((v) =>
+    (['low end', 'middle', 'high end', undefined] as const).map((p) => rangePositionPhrase(v, p, '7.46…7.64×')),
+  );
+  for (const p of phrases) {
+    assert.match(p, /^(at the (low|high) end of|well inside|inside|just outside|outside|compatible with) the stated range( |$)/, p);
+    assert.doesNotMatch(p, /\bit of\b|\bits (low|high) end of\b/, p);
+  }
+  assert.equal(rangePositionPhrase('rounding', undefined, '7.46…7.64×'), 'inside the stated range only within rounding (7.46…7.64×)');
+  assert.equal(rangePositionPhrase('unverifiable', undefined, ''), '');
 });
