@@ -87,6 +87,8 @@ export interface Claim {
   type: ClaimType;
   /** For percent changes, factors and ranges: the direction the words give. */
   direction?: 'down' | 'up' | 'either';
+  /** The word that gives `direction`, as written (`reduction`, `faster`, `reduced`): what a message quotes. */
+  word?: string;
   range?: Range;
   clause: number;
   /** Where to read the words around the claim, for matching it to the right numbers (`less storage`, `fewer
@@ -139,6 +141,11 @@ function wordDirection(word: string): 'down' | 'up' | 'either' {
   if (DOWN_RE.test(w) || /^(reduc|cut|lower|decreas|shrink|drop|sav|compress|slash|trim)/.test(w)) return 'down';
   if (EITHER_RE.test(w) || /^(speed|accelerat)/.test(w)) return 'either';
   return 'up';
+}
+
+/** A claim's direction and the word that gives it (nothing without a word). */
+function directionOf(word: string | undefined): Pick<Claim, 'direction' | 'word'> {
+  return word === undefined ? { direction: undefined } : { direction: wordDirection(word), word };
 }
 
 /** The characters that can end a clause (a native scan finds them faster than a loop over every character). */
@@ -226,31 +233,31 @@ function classify(text: string, qu: Quantity, ranges: Range[]): Omit<Claim, 'cla
     if (qu.numStart !== r.high.numStart) return undefined;
     if (r.dimension === 'factor') {
       const m = AFTER_CHANGE_RE.exec(text.slice(r.end, r.end + 40));
-      return { q: qu, type: 'range', range: r, direction: m ? wordDirection(m[1]) : undefined, contextStart: r.start, contextEnd: r.end };
+      return { q: qu, type: 'range', range: r, ...directionOf(m?.[1]), contextStart: r.start, contextEnd: r.end };
     }
     if (r.dimension === 'percent') {
       const m = AFTER_CHANGE_RE.exec(text.slice(r.end, r.end + 40));
       const by = byChangeWord(text.slice(Math.max(0, r.start - 60), r.start));
-      if (m || by) return { q: qu, type: 'range', range: r, direction: wordDirection(m ? m[1] : by!), contextStart: r.start, contextEnd: r.end };
+      if (m || by) return { q: qu, type: 'range', range: r, ...directionOf(m ? m[1] : by), contextStart: r.start, contextEnd: r.end };
     }
     return undefined;
   }
   if (qu.dimension === 'factor') {
     const m = AFTER_CHANGE_RE.exec(text.slice(qu.end, qu.end + 40));
-    return { q: qu, type: 'factor', direction: m ? wordDirection(m[1]) : undefined, contextStart: qu.start, contextEnd: qu.end };
+    return { q: qu, type: 'factor', ...directionOf(m?.[1]), contextStart: qu.start, contextEnd: qu.end };
   }
   if (qu.dimension === 'pp') {
     const m = AFTER_CHANGE_RE.exec(text.slice(qu.end, qu.end + 40));
-    return { q: qu, type: 'difference', direction: m ? wordDirection(m[1]) : undefined, contextStart: qu.start, contextEnd: qu.end };
+    return { q: qu, type: 'difference', ...directionOf(m?.[1]), contextStart: qu.start, contextEnd: qu.end };
   }
   if (qu.delta || qu.sign !== '') {
     return { q: qu, type: qu.dimension === 'percent' ? 'percent-change' : 'difference', contextStart: qu.start, contextEnd: qu.end };
   }
   if (qu.dimension === 'percent') {
     const m = AFTER_CHANGE_RE.exec(text.slice(qu.end, qu.end + 40));
-    if (m) return { q: qu, type: 'percent-change', direction: wordDirection(m[1]), contextStart: qu.start, contextEnd: qu.end };
+    if (m) return { q: qu, type: 'percent-change', ...directionOf(m[1]), contextStart: qu.start, contextEnd: qu.end };
     const by = byChangeWord(text.slice(Math.max(0, qu.start - 60), qu.start));
-    if (by) return { q: qu, type: 'percent-change', direction: wordDirection(by), contextStart: qu.start, contextEnd: qu.end };
+    if (by) return { q: qu, type: 'percent-change', ...directionOf(by), contextStart: qu.start, contextEnd: qu.end };
     // A bare percentage in brackets right after other numbers: a share or a change, decided when attached.
     if (text[qu.start - 1] === '(' && (text[qu.end] === ')' || text[qu.end] === ',')) return { q: qu, type: 'percent', contextStart: qu.start, contextEnd: qu.end };
   }
@@ -898,6 +905,9 @@ interface Candidate {
   /** The claim fits neither reading of a value written without a unit, and cannot be shown wrong either (see
    * `chooseReading`): reported as such, without a fix. */
   ambiguous?: Ambiguity;
+  /** The values move the other way than the claim's word says (see `contradictedDirection`): the message says so,
+   * and no fix is offered. Set only on a candidate that does not fit. */
+  contradiction?: string;
 }
 
 interface Ambiguity {
@@ -1090,8 +1100,40 @@ function byteReadingCandidates(claim: Claim, p: Pair, stated: string, subject?: 
   return decimal.concat(binary);
 }
 
+/**
+ * What contradicts a claim whose word states a direction, for a change (before → after): `2.1 GB → 27.1 GB (93%
+ * reduction)`: "the values increase (2.1 GB → 27.1 GB) while the claim says they decrease (“reduction”)". Why: no size of a
+ * reduction fits values that went up, so the number recomputed in the word's direction is no fix (it would read
+ * "1190% reduction"): the check says what is wrong instead. `expected` is the way the word says the values move;
+ * undefined (nothing to say) for a comparison, for values as written that do not move, or when they agree.
+ */
+function contradictedDirection(p: Pair, expected: 'down' | 'up' | undefined, word: string | undefined): string | undefined {
+  if (p.kind !== 'change' || expected === undefined || word === undefined) return undefined;
+  const order = exactBase(p.b).compare(exactBase(p.a));
+  const actual = order > 0 ? 'up' : order < 0 ? 'down' : undefined;
+  if (actual === undefined || actual === expected) return undefined;
+  const moves = (d: 'down' | 'up'): string => (d === 'up' ? 'increase' : 'decrease');
+  return `the values ${moves(actual)} (${describe(p.a)} → ${describe(p.b)}) while the claim says they ${moves(expected)} (“${word}”)`;
+}
+
+/** The way the claim's word says the values move, for a claim written without a sign (a signed claim states its
+ * direction with its sign, and is judged and fixed with it). */
+function statedDirection(claim: Claim): 'down' | 'up' | undefined {
+  if (claim.q.sign !== '' || claim.q.delta) return undefined;
+  return claim.direction === 'down' || claim.direction === 'up' ? claim.direction : undefined;
+}
+
+/** The readings of `claim` (written as `stated`) against a pair, each marked when the values contradict the
+ * claim's word and it does not fit (see `contradictedDirection`). */
+function readingCandidates(claim: Claim, p: Pair, written: string, subject?: () => string): Candidate[] {
+  const out = readingCandidatesAsWritten(claim, p, written, subject);
+  const contradiction = contradictedDirection(p, statedDirection(claim), claim.word);
+  if (contradiction !== undefined) for (const c of out) if (!fits(c)) c.contradiction = contradiction;
+  return out;
+}
+
 /** The readings of `claim` (written as `stated`) against a pair. */
-function readingCandidates(claim: Claim, p0: Pair, written: string, subject?: () => string): Candidate[] {
+function readingCandidatesAsWritten(claim: Claim, p0: Pair, written: string, subject?: () => string): Candidate[] {
   const qu = claim.q;
   // "A vs B (±d)": the change of the card's subject against the other side (A − B unless the card is about B).
   let subjectText = '';
@@ -1211,11 +1253,13 @@ function buildClaimCheck(info: FieldInfo, claim: Claim, best: Candidate, pairFie
     }, inputs);
   }
   const computedText = computedTextOf(best.stated, best.comp);
-  let message = `${stated}: ${VERDICT_WORD[j.verdict]} — ${best.comp.formula} gives ${computedText}${where}`;
+  // Values that move against the claim's word: that is what is wrong, and no number would fix it.
+  const contradiction = best.contradiction !== undefined && isFlagged(j.verdict) ? `${best.contradiction}; ` : '';
+  let message = `${stated}: ${VERDICT_WORD[j.verdict]} — ${contradiction}${best.comp.formula} gives ${computedText}${where}`;
   if (notes) message += `; ${notes}`;
   let closestText: string | undefined;
   let fix: Check['fix'];
-  if (j.closest && (j.verdict === 'inconsistent' || j.verdict === 'near-miss')) {
+  if (j.closest && isFlagged(j.verdict) && !contradiction) {
     // The fix writes the recomputed value (from the numbers as written) at the stated precision: it is always a
     // consistent value; without one (bounds) it is the nearest consistent value to the stated one.
     const base = best.comp.point !== null && !best.comp.bounded ? roundHalfUp(best.comp.point, qu.decimals) : j.closest;

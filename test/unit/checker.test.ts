@@ -1061,3 +1061,34 @@ test('range stated elsewhere: the message says where the ratio lies in English (
   assert.equal(rangePositionPhrase('rounding', undefined, '7.46…7.64×'), 'inside the stated range only within rounding (7.46…7.64×)');
   assert.equal(rangePositionPhrase('unverifiable', undefined, ''), '');
 });
+
+// ---- a direction word against values that move the other way ------------------------------------------------------
+
+test('a direction word the values contradict: the message says which way they move, and no fix is offered', () => {
+  // 2.1 → 27.1 GB went up: no size of a "reduction" fits, and the recomputed 1190 would read "1190% reduction".
+  const up = only(card('2.1 GB → 27.1 GB (93% reduction)'), 'percent-change');
+  assert.equal(up.verdict, 'inconsistent');
+  assert.equal(up.severity, 'error');
+  assert.equal(up.message, '93%: inconsistent — the values increase (2.1 GB → 27.1 GB) while the claim says they decrease (“reduction”); (before − after) / before × 100 gives −1224…−1158%');
+  assert.equal(up.fix, undefined);
+  assert.equal(up.explanation.closest, undefined);
+  // The mirror: an increase word for values that went down.
+  const down = only(card('27.1 GB → 2.1 GB (93% increase)'), 'percent-change');
+  assert.equal(down.verdict, 'inconsistent');
+  assert.equal(down.message, '93%: inconsistent — the values decrease (27.1 GB → 2.1 GB) while the claim says they increase (“increase”); (after − before) / before × 100 gives −92.45…−92.05%');
+  assert.equal(down.fix, undefined);
+  // Points with a word, and a word before the number ("reduced … by"), are read the same way.
+  const pts = only(card('Acc 40.0% → 42.4% (2.4pp lower)'), 'difference');
+  assert.equal(pts.verdict, 'inconsistent');
+  assert.match(pts.message, /^2\.4pp: inconsistent — the values increase \(40\.0% → 42\.4%\) while the claim says they decrease \(“lower”\); /);
+  assert.equal(pts.fix, undefined);
+  const by = only(card('2.1 GB → 27.1 GB', 'It reduced memory by 93%.'), 'percent-change');
+  assert.match(by.message, /^93%: inconsistent — the values increase \(2\.1 GB → 27\.1 GB\) while the claim says they decrease \(“reduced”\); /);
+  assert.equal(by.fix, undefined);
+  // What does not contradict keeps its fix: a wrong size in the right direction, a signed claim, a comparison.
+  assert.equal(only(card('36.0 GB → 9.0 GB (80% reduction)'), 'percent-change').fix?.replacement, '75');
+  assert.equal(only(card('2.1 GB → 27.1 GB (−93%)'), 'percent-change').fix?.replacement, '+1190');
+  assert.equal(only(card('Memory 2.1 GB vs 27.1 GB (93% less)'), 'percent-change').fix?.replacement, '92');
+  // A claim that fits is not touched.
+  assert.deepEqual(flagged(card('27.1 GB → 2.1 GB (92% reduction)')), []);
+});
