@@ -747,6 +747,12 @@ function relativeChange(p: Pair, direction: 'down' | 'up' | 'signed'): Computati
     point = pAfter.div(pBefore).sub(ONE).mul(HUNDRED);
     formula = p.kind === 'change' ? '(after − before) / before × 100' : '(larger − smaller) / smaller × 100';
   }
+  return percentOfPair(p, formula, interval, point);
+}
+
+/** A percentage computed from a pair's two values (`point` from the values as written, `interval` over their
+ * rounding intervals): the parts every such reading shares. */
+function percentOfPair(p: Pair, formula: string, interval: Interval, point: Q): Computation {
   const bounded = isBound(p.a) || isBound(p.b);
   return {
     kind: 'percent-change',
@@ -759,6 +765,62 @@ function relativeChange(p: Pair, direction: 'down' | 'up' | 'signed'): Computati
     approxInputs: p.a.qualifier === 'approx' || p.b.qualifier === 'approx',
     chartPair: p,
   };
+}
+
+/** Which way a claim's word speaks of speed: `faster`, `quicker`, `speedup`, `speed-up` (and `speeds up … by`,
+ * `accelerates … by`) or `slower`; undefined for any other word. */
+function speedWord(word: string | undefined): 'faster' | 'slower' | undefined {
+  if (word === undefined) return undefined;
+  const w = word.toLowerCase();
+  if (w === 'slower') return 'slower';
+  return w === 'faster' || w === 'quicker' || w.startsWith('speed') || w.startsWith('accelerat') ? 'faster' : undefined;
+}
+
+/** The claim's speed word when both values are durations (`ms`, `s`, `h`, … : dimension `time`), else undefined.
+ * Why: only for times does "faster" say which way the values move (less time), and does it have two readings. */
+function speedOnDurations(claim: Claim, p: Pair): 'faster' | 'slower' | undefined {
+  return p.a.dimension === 'time' && p.b.dimension === 'time' ? speedWord(claim.word) : undefined;
+}
+
+/** One reading of a percentage stated with a speed word: its name and its formula without the name. */
+interface SpeedReading {
+  comp: Computation;
+  /** `the speed-up reading (before ÷ after − 1)`, as a note names it. */
+  reading: string;
+}
+
+/**
+ * The two readings of "X% faster" for durations, both accepted (docs/claims.md). Why: "52% faster" for
+ * `1900 ms → 1250 ms` is commonly the speed-up, before ÷ after − 1 (52%), while a time reduction is
+ * 1 − after ÷ before (34.2%); neither reading is wrong. "Slower" is the mirror: the slow-down, after ÷ before − 1,
+ * or the speed reduction, 1 − before ÷ after. For a comparison (`A vs B`), the larger time and the smaller one
+ * take the places of before and after, whichever word is used.
+ */
+function speedReadings(p: Pair, word: 'faster' | 'slower'): SpeedReading[] {
+  if (!positive(p.a) || !positive(p.b)) return [];
+  let x: Quantity;
+  let y: Quantity;
+  let names: [string, string];
+  if (p.kind === 'change') {
+    [x, y, names] = word === 'faster' ? [p.a, p.b, ['before', 'after']] : [p.b, p.a, ['after', 'before']];
+  } else {
+    [x, y] = exactBase(p.a).compare(exactBase(p.b)) >= 0 ? [p.a, p.b] : [p.b, p.a];
+    names = ['larger', 'smaller'];
+  }
+  const [xName, yName] = names;
+  const [upName, downName] = word === 'faster' ? ['speed-up', 'time reduction'] : ['slow-down', 'speed reduction'];
+  const ix = intervalOf(x);
+  const iy = intervalOf(y);
+  const reading = (name: string, expression: string, interval: Interval, point: Q): SpeedReading => ({
+    reading: `the ${name} reading (${expression})`,
+    comp: percentOfPair(p, `${name}: ${expression} (in percent)`, interval, point),
+  });
+  const px = exactBase(x);
+  const py = exactBase(y);
+  return [
+    reading(upName, `${xName} ÷ ${yName} − 1`, affine(divPositive(ix, iy), HUNDRED, HUNDRED.neg()), px.div(py).sub(ONE).mul(HUNDRED)),
+    reading(downName, `1 − ${yName} ÷ ${xName}`, affine(divPositive(iy, ix), HUNDRED.neg(), HUNDRED), ONE.sub(py.div(px)).mul(HUNDRED)),
+  ];
 }
 
 /** larger / smaller (or smaller / larger when the stated factor is below 1). */
@@ -1117,9 +1179,12 @@ function contradictedDirection(p: Pair, expected: 'down' | 'up' | undefined, wor
 }
 
 /** The way the claim's word says the values move, for a claim written without a sign (a signed claim states its
- * direction with its sign, and is judged and fixed with it). */
-function statedDirection(claim: Claim): 'down' | 'up' | undefined {
+ * direction with its sign, and is judged and fixed with it). For durations, "faster" means less time and "slower"
+ * more, whatever the word's direction elsewhere (`speedup` is an increase of throughput). */
+function statedDirection(claim: Claim, p: Pair): 'down' | 'up' | undefined {
   if (claim.q.sign !== '' || claim.q.delta) return undefined;
+  const speed = speedOnDurations(claim, p);
+  if (speed !== undefined) return speed === 'faster' ? 'down' : 'up';
   return claim.direction === 'down' || claim.direction === 'up' ? claim.direction : undefined;
 }
 
@@ -1127,7 +1192,7 @@ function statedDirection(claim: Claim): 'down' | 'up' | undefined {
  * claim's word and it does not fit (see `contradictedDirection`). */
 function readingCandidates(claim: Claim, p: Pair, written: string, subject?: () => string): Candidate[] {
   const out = readingCandidatesAsWritten(claim, p, written, subject);
-  const contradiction = contradictedDirection(p, statedDirection(claim), claim.word);
+  const contradiction = contradictedDirection(p, statedDirection(claim, p), claim.word);
   if (contradiction !== undefined) for (const c of out) if (!fits(c)) c.contradiction = contradiction;
   return out;
 }
@@ -1200,8 +1265,18 @@ function readingCandidatesAsWritten(claim: Claim, p0: Pair, written: string, sub
           add(dirComp, true, 'read as percentage points');
         }
       }
+      const speed = signed ? undefined : speedOnDurations(claim, p);
       if (signed) {
         add(relativeChange(p, p.kind === 'change' ? 'signed' : 'up'), false, percentValues ? 'read as a relative change' : undefined);
+      } else if (speed !== undefined) {
+        const readings = speedReadings(p, speed);
+        for (const r of readings) add(r.comp, true);
+        // When neither reading fits, the one judged (the closer) says what the other gave.
+        const tried = out.slice(out.length - readings.length);
+        if (readings.length === 2 && !tried.some(fits)) {
+          tried[0].note = `${readings[1].reading} gives ${computedTextOf(tried[1].stated, readings[1].comp)}, which does not fit either`;
+          tried[1].note = `${readings[0].reading} gives ${computedTextOf(tried[0].stated, readings[0].comp)}, which does not fit either`;
+        }
       } else if (claim.direction === 'down') {
         add(relativeChange(p, 'down'), true);
       } else if (claim.direction === 'up') {

@@ -1064,6 +1064,16 @@ test('range stated elsewhere: the message says where the ratio lies in English (
 
 // ---- a direction word against values that move the other way ------------------------------------------------------
 
+/** A claim whose word the values contradict: an error whose message starts with `prefix`, without a fix. */
+function assertContradicted(numbers: string, prefix: string, kind = 'percent-change', finding?: string): void {
+  const c = only(card(numbers, finding), kind);
+  assert.equal(c.verdict, 'inconsistent', c.message);
+  assert.equal(c.severity, 'error');
+  assert.ok(c.message.startsWith(prefix), c.message);
+  assert.equal(c.fix, undefined);
+  assert.equal(c.explanation.closest, undefined);
+}
+
 test('a direction word the values contradict: the message says which way they move, and no fix is offered', () => {
   // 2.1 → 27.1 GB went up: no size of a "reduction" fits, and the recomputed 1190 would read "1190% reduction".
   const up = only(card('2.1 GB → 27.1 GB (93% reduction)'), 'percent-change');
@@ -1078,17 +1088,74 @@ test('a direction word the values contradict: the message says which way they mo
   assert.equal(down.message, '93%: inconsistent — the values decrease (27.1 GB → 2.1 GB) while the claim says they increase (“increase”); (after − before) / before × 100 gives −92.45…−92.05%');
   assert.equal(down.fix, undefined);
   // Points with a word, and a word before the number ("reduced … by"), are read the same way.
-  const pts = only(card('Acc 40.0% → 42.4% (2.4pp lower)'), 'difference');
-  assert.equal(pts.verdict, 'inconsistent');
-  assert.match(pts.message, /^2\.4pp: inconsistent — the values increase \(40\.0% → 42\.4%\) while the claim says they decrease \(“lower”\); /);
-  assert.equal(pts.fix, undefined);
-  const by = only(card('2.1 GB → 27.1 GB', 'It reduced memory by 93%.'), 'percent-change');
-  assert.match(by.message, /^93%: inconsistent — the values increase \(2\.1 GB → 27\.1 GB\) while the claim says they decrease \(“reduced”\); /);
-  assert.equal(by.fix, undefined);
+  assertContradicted('Acc 40.0% → 42.4% (2.4pp lower)', '2.4pp: inconsistent — the values increase (40.0% → 42.4%) while the claim says they decrease (“lower”); ', 'difference');
+  assertContradicted('2.1 GB → 27.1 GB', '93%: inconsistent — the values increase (2.1 GB → 27.1 GB) while the claim says they decrease (“reduced”); ', 'percent-change', 'It reduced memory by 93%.');
   // What does not contradict keeps its fix: a wrong size in the right direction, a signed claim, a comparison.
   assert.equal(only(card('36.0 GB → 9.0 GB (80% reduction)'), 'percent-change').fix?.replacement, '75');
   assert.equal(only(card('2.1 GB → 27.1 GB (−93%)'), 'percent-change').fix?.replacement, '+1190');
   assert.equal(only(card('Memory 2.1 GB vs 27.1 GB (93% less)'), 'percent-change').fix?.replacement, '92');
   // A claim that fits is not touched.
   assert.deepEqual(flagged(card('27.1 GB → 2.1 GB (92% reduction)')), []);
+});
+
+// ---- "X% faster" for durations: a speed-up or a time reduction ----------------------------------------------------
+
+test('"X% faster" for durations: the speed-up (before ÷ after − 1) and the time reduction (1 − after ÷ before) are both accepted, and the message names the one that fits', () => {
+  const speedUp = only(card('Latency 1900 ms → 1250 ms (52% faster)'), 'percent-change');
+  assert.equal(speedUp.verdict, 'consistent');
+  assert.equal(speedUp.severity, 'info');
+  assert.equal(speedUp.message, '52%: ✓ consistent — speed-up: before ÷ after − 1 (in percent) gives 51.90…52.10%');
+  assert.equal(speedUp.explanation.formula, 'speed-up: before ÷ after − 1 (in percent)');
+  assert.equal(speedUp.fix, undefined);
+  const reduction = only(card('Latency 1900 ms → 1250 ms (34% faster)'), 'percent-change');
+  assert.equal(reduction.verdict, 'consistent');
+  assert.equal(reduction.message, '34%: ✓ consistent — time reduction: 1 − after ÷ before (in percent) gives 34.17…34.25%');
+  // The other words of speed, and "speeds up … by", read the same way; so do values in two units of time.
+  for (const numbers of ['Latency 1900 ms → 1250 ms (52% speedup)', 'Latency 1900 ms → 1250 ms (52% speed-up)', 'Latency 1900 ms → 1250 ms (52% quicker)', '1.9 s → 1,250 ms (52% faster)', 'Latency 1900 ms vs 1250 ms (52% faster)']) {
+    const c = only(card(numbers), 'percent-change');
+    assert.equal(c.verdict, 'consistent', `${numbers}: ${c.message}`);
+    assert.match(c.explanation.formula, /^speed-up: (before ÷ after|larger ÷ smaller) − 1/, numbers);
+  }
+  assert.equal(only(card('Latency 1900 ms → 1250 ms', 'It speeds up inference by 52%.'), 'percent-change').verdict, 'consistent');
+  // Neither fits: judged and fixed in the closer reading, and the message says what the other one gave.
+  const wrong = only(card('Latency 1900 ms → 1250 ms (40% faster)'), 'percent-change');
+  assert.equal(wrong.verdict, 'inconsistent');
+  assert.equal(wrong.severity, 'error');
+  assert.equal(wrong.message, '40%: inconsistent — time reduction: 1 − after ÷ before (in percent) gives 34.17…34.25%; the speed-up reading (before ÷ after − 1) gives 51.90…52.10%, which does not fit either; closest consistent value: 34%');
+  assert.equal(wrong.fix?.replacement, '34');
+  const nearer = only(card('Latency 1900 ms → 1250 ms (45% faster)'), 'percent-change');
+  assert.equal(nearer.verdict, 'inconsistent');
+  assert.equal(nearer.explanation.formula, 'speed-up: before ÷ after − 1 (in percent)');
+  assert.equal(nearer.fix?.replacement, '52');
+  // Times that went up are not faster: said so, and no fix.
+  assertContradicted('Latency 1250 ms → 1900 ms (52% faster)', '52%: inconsistent — the values increase (1250 ms → 1900 ms) while the claim says they decrease (“faster”); ');
+});
+
+test('"X% slower" for durations is the mirror: the slow-down (after ÷ before − 1) or the speed reduction (1 − before ÷ after)', () => {
+  const slowDown = only(card('Latency 1000 ms → 1200 ms (20% slower)'), 'percent-change');
+  assert.equal(slowDown.verdict, 'consistent');
+  assert.equal(slowDown.message, '20%: ✓ consistent — slow-down: after ÷ before − 1 (in percent) gives 19.89…20.11%');
+  const speedLoss = only(card('Latency 1000 ms → 1200 ms (17% slower)'), 'percent-change');
+  assert.equal(speedLoss.verdict, 'consistent');
+  assert.equal(speedLoss.message, '17%: ✓ consistent — speed reduction: 1 − before ÷ after (in percent) gives 16.59…16.74%');
+  assert.equal(only(card('Latency 1000 ms → 1200 ms (30% slower)'), 'percent-change').fix?.replacement, '20');
+  // Times that went down are not slower (before, the fix repeated the stated 20).
+  assertContradicted('Latency 1200 ms → 1000 ms (20% slower)', '20%: inconsistent — the values decrease (1200 ms → 1000 ms) while the claim says they increase (“slower”); ');
+});
+
+test('"X% faster" is a time reduction only with words of time, and keeps its old readings for values that are not durations', () => {
+  // "reduction", "less time", "lower latency": 1 − after ÷ before only.
+  for (const word of ['reduction', 'less time', 'lower latency']) {
+    const c = only(card(`Latency 1900 ms → 1250 ms (52% ${word})`), 'percent-change');
+    assert.equal(c.verdict, 'inconsistent', `${word}: ${c.message}`);
+    assert.equal(c.explanation.formula, '(before − after) / before × 100');
+    assert.equal(c.fix?.replacement, '34');
+    assert.deepEqual(flagged(card(`Latency 1900 ms → 1250 ms (34% ${word})`)), [], word);
+  }
+  // Throughput (no unit of time): "faster" is an increase, as before.
+  const throughput = only(card('Throughput 1250 → 1900 tokens/s (52% faster)'), 'percent-change');
+  assert.equal(throughput.verdict, 'consistent');
+  assert.equal(throughput.explanation.formula, '(after − before) / before × 100');
+  // A factor is larger ÷ smaller whatever the word.
+  assert.deepEqual(flagged(card('Latency 1900 ms → 1250 ms (1.52× faster)')), []);
 });
