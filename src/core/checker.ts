@@ -823,6 +823,52 @@ function speedReadings(p: Pair, word: 'faster' | 'slower'): SpeedReading[] {
   ];
 }
 
+/**
+ * A percentage written in brackets without a sign or a word after a change (`1,250 → 1,900 (52%)`,
+ * `27.1 GB → 2.1 GB (92%)`), read as the change's size in the direction the values move: the claim states none, so
+ * the formula says where the direction came from. Why: such a claim was neither checked nor reported, though it is
+ * most often the percent change. Between percentages it may be points or a relative change, like any `%` change
+ * (both are given). A value that is not positive gives no relative change.
+ */
+function unstatedChanges(p: Pair, percentValues: boolean): Computation[] {
+  const order = exactBase(p.b).compare(exactBase(p.a));
+  const direction = order < 0 ? 'down' : 'up';
+  const moves = order < 0 ? 'decrease' : order > 0 ? 'increase' : 'do not change';
+  const from = `(the claim states no direction: taken from the values, which ${moves})`;
+  const out: Computation[] = [];
+  if (percentValues) {
+    const pts = difference(p, 1);
+    // The size of the change in points: before − after for values that decrease.
+    out.push(direction === 'down' ? { ...pts, formula: `before − after ${from}`, interval: affine(pts.interval, ONE.neg()), point: pts.point && pts.point.neg() } : { ...pts, formula: `${pts.formula} ${from}` });
+  }
+  const relative = relativeChange(p, direction);
+  if (relative) out.push({ ...relative, formula: `${relative.formula} ${from}` });
+  return out;
+}
+
+/** after / before × 100: a bracketed percentage after a change may give what is left (`7B → 1.4B (20%)`), not the
+ * change. Why: only accepted when it fits (see `readingCandidates`), so it never turns a wrong change into a fix. */
+function shareOfBefore(p: Pair): Computation | undefined {
+  if (!positive(p.a) || !positive(p.b)) return undefined;
+  const interval = affine(divPositive(intervalOf(p.b), intervalOf(p.a)), HUNDRED);
+  return percentOfPair(p, 'after / before × 100 (the after value as a share of the before value)', interval, exactBase(p.b).div(exactBase(p.a)).mul(HUNDRED));
+}
+
+/**
+ * Whether a bracketed percentage only restates one of the pair's values (`accuracy 0.612 → 0.740 (74.0%)`,
+ * `71.3% → 74.0% (74.0%)`): the value itself, or a fraction written as a percentage. Why: it is not a change, and
+ * checking it as one would be a false error.
+ */
+function restatesValue(stated: Stated, p: Pair): boolean {
+  const S = (stated.unrounded ??= unroundValue(stated.value, stated.decimals));
+  for (const v of [p.a, p.b]) {
+    if (v.dimension !== 'percent' && v.dimension !== 'none') continue;
+    const value = exactValue(v).abs();
+    if (contains(S, value) || (v.dimension === 'none' && contains(S, value.mul(HUNDRED)))) return true;
+  }
+  return false;
+}
+
 /** larger / smaller (or smaller / larger when the stated factor is below 1). */
 function ratio(p: Pair, inverse = false): Computation | undefined {
   if (!positive(p.a) || !positive(p.b)) return undefined;
@@ -1295,6 +1341,17 @@ function readingCandidatesAsWritten(claim: Claim, p0: Pair, written: string, sub
     }
     case 'percent': {
       if (p.kind === 'part') add(partOfWhole(p), true);
+      else if (p.kind === 'change') {
+        for (const comp of unstatedChanges(p, percentValues)) add(comp, true);
+        if (out.some(fits)) return out;
+        // Not a change as written: accepted as the after value's share of the before value when it is one; and
+        // not a claim at all when it restates one of the values.
+        const stated = statedOf(qu, true);
+        const share = percentValues ? undefined : shareOfBefore(p);
+        const shareRuling = share && rule(stated, share);
+        if (share && shareRuling && !isFlagged(shareRuling.verdict)) out.push({ comp: share, judgement: shareRuling, stated, signed: false });
+        else if (restatesValue(stated, p)) return [];
+      }
       return out;
     }
     default:
@@ -1460,6 +1517,8 @@ interface RangeReading {
 }
 
 function crossFieldCheck(info: FieldInfo, claim: Claim, pairs: Pair[]): Check | undefined {
+  // A bare percentage in brackets is read only against the values just before it (see `unstatedChanges`).
+  if (claim.type === 'percent') return undefined;
   const cats = categoriesOf(claimContext(info.text, claim));
   const isFactor = claim.type === 'factor' || (claim.type === 'range' && claim.range!.dimension === 'factor');
   const candidates = pairs.filter((p) => {

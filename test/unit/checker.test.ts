@@ -1064,6 +1064,17 @@ test('range stated elsewhere: the message says where the ratio lies in English (
 
 // ---- a direction word against values that move the other way ------------------------------------------------------
 
+/** The one check of `kind` on a card with these numbers, asserted to show what a user sees: its verdict and the
+ * severity that goes with it, and its message and fix when given (`fix: undefined` asserts there is none). */
+function assertCheck(numbers: string, kind: string, want: { verdict: Check['verdict']; message?: string; fix?: string }): Check {
+  const c = only(card(numbers), kind);
+  assert.equal(c.verdict, want.verdict, c.message);
+  assert.equal(c.severity, { consistent: 'info', rounding: 'info', 'near-miss': 'warning', inconsistent: 'error' }[want.verdict as string] ?? c.severity);
+  if (want.message !== undefined) assert.equal(c.message, want.message);
+  if ('fix' in want) assert.equal(c.fix?.replacement, want.fix);
+  return c;
+}
+
 /** A claim whose word the values contradict: an error whose message starts with `prefix`, without a fix. */
 function assertContradicted(numbers: string, prefix: string, kind = 'percent-change', finding?: string): void {
   const c = only(card(numbers, finding), kind);
@@ -1118,15 +1129,13 @@ test('"X% faster" for durations: the speed-up (before ÷ after − 1) and the ti
   }
   assert.equal(only(card('Latency 1900 ms → 1250 ms', 'It speeds up inference by 52%.'), 'percent-change').verdict, 'consistent');
   // Neither fits: judged and fixed in the closer reading, and the message says what the other one gave.
-  const wrong = only(card('Latency 1900 ms → 1250 ms (40% faster)'), 'percent-change');
-  assert.equal(wrong.verdict, 'inconsistent');
-  assert.equal(wrong.severity, 'error');
-  assert.equal(wrong.message, '40%: inconsistent — time reduction: 1 − after ÷ before (in percent) gives 34.17…34.25%; the speed-up reading (before ÷ after − 1) gives 51.90…52.10%, which does not fit either; closest consistent value: 34%');
-  assert.equal(wrong.fix?.replacement, '34');
-  const nearer = only(card('Latency 1900 ms → 1250 ms (45% faster)'), 'percent-change');
-  assert.equal(nearer.verdict, 'inconsistent');
+  assertCheck('Latency 1900 ms → 1250 ms (40% faster)', 'percent-change', {
+    verdict: 'inconsistent',
+    message: '40%: inconsistent — time reduction: 1 − after ÷ before (in percent) gives 34.17…34.25%; the speed-up reading (before ÷ after − 1) gives 51.90…52.10%, which does not fit either; closest consistent value: 34%',
+    fix: '34',
+  });
+  const nearer = assertCheck('Latency 1900 ms → 1250 ms (45% faster)', 'percent-change', { verdict: 'inconsistent', fix: '52' });
   assert.equal(nearer.explanation.formula, 'speed-up: before ÷ after − 1 (in percent)');
-  assert.equal(nearer.fix?.replacement, '52');
   // Times that went up are not faster: said so, and no fix.
   assertContradicted('Latency 1250 ms → 1900 ms (52% faster)', '52%: inconsistent — the values increase (1250 ms → 1900 ms) while the claim says they decrease (“faster”); ');
 });
@@ -1158,4 +1167,51 @@ test('"X% faster" is a time reduction only with words of time, and keeps its old
   assert.equal(throughput.explanation.formula, '(after − before) / before × 100');
   // A factor is larger ÷ smaller whatever the word.
   assert.deepEqual(flagged(card('Latency 1900 ms → 1250 ms (1.52× faster)')), []);
+});
+
+// ---- a bare percentage in brackets after a change ---------------------------------------------------------------
+
+test('a percentage in brackets without a sign or a word after a change is checked as the change, in the direction the values move', () => {
+  const up = assertCheck('1,250 → 1,900 (52%)', 'percent-change', {
+    verdict: 'consistent',
+    message: '52%: ✓ consistent — (after − before) / before × 100 (the claim states no direction: taken from the values, which increase) gives 51.90…52.10%',
+    fix: undefined,
+  });
+  assert.equal(up.explanation.formula, '(after − before) / before × 100 (the claim states no direction: taken from the values, which increase)');
+  const down = only(card('27.1 GB → 2.1 GB (92%)'), 'percent-change');
+  assert.equal(down.verdict, 'consistent');
+  assert.match(down.explanation.formula, /^\(before − after\) \/ before × 100 \(the claim states no direction: taken from the values, which decrease\)$/);
+  // Wrong sizes are caught and fixed like any change.
+  assertCheck('27.1 GB → 2.1 GB (93%)', 'percent-change', {
+    verdict: 'near-miss',
+    message: '93%: a near miss — (before − after) / before × 100 (the claim states no direction: taken from the values, which decrease) gives 92.05…92.45%; closest consistent value: 92%',
+    fix: '92',
+  });
+  assert.equal(assertCheck('1,250 → 1,900 (60%)', 'percent-change', { verdict: 'inconsistent', fix: '52' }).explanation.closest, '52%');
+  // In prose too, after "from … to …".
+  assert.equal(only(card('none', 'Memory falls from 27.1 GB to 2.1 GB (92%).'), 'percent-change').verdict, 'consistent');
+  // Between percentages: points or a relative change, as for any % change.
+  assert.equal(only(card('EM 40.0% → 50.0% (25%)'), 'percent-change').verdict, 'consistent');
+  const pts = only(card('EM 50.0% → 40.0% (10%)'), 'difference');
+  assert.equal(pts.verdict, 'consistent');
+  assert.equal(pts.message, '10%: ✓ consistent — before − after (the claim states no direction: taken from the values, which decrease) gives 9.90…10.10 pp');
+});
+
+test('a percentage in brackets after a change that is not the change: a share of the before value is accepted, a restated value and other brackets are left alone', () => {
+  // What is left rather than what went: accepted when it fits, never used to fix.
+  const share = only(card('Tokens 7B → 1.4B (20%)'), 'percent-change');
+  assert.equal(share.verdict, 'consistent');
+  assert.equal(share.message, '20%: ✓ consistent — after / before × 100 (the after value as a share of the before value) gives 18.00…22.31%');
+  assert.equal(only(card('27.1 GB → 2.1 GB (8%)'), 'percent-change').verdict, 'consistent');
+  // A percentage that restates one of the values is not a claim about the change.
+  assert.deepEqual(card('Recall 0.612 → 0.740 (74.0%)'), []);
+  assert.deepEqual(card('Acc 71.3% → 74.0% (74.0%)'), []);
+  // Labels, counts and settings in brackets, and percentages that are values, are not changes.
+  assert.deepEqual(flagged(card('GSM8K 28.6% (QLoRA) vs 23.3% (VeRA)')), []);
+  assert.deepEqual(card('accuracy 71.3 → 74.0 (n=5)'), []);
+  assert.deepEqual(flagged(card('loss 1.9 → 1.7 (10%)')), []);
+  assert.deepEqual(card('accuracy 71.3 → 74.0 (10% labels)'), []);
+  // A comparison, and a claim with no numbers beside it, are still not read this way.
+  assert.deepEqual(card('Ours 40.8% vs baseline 38.4% (96%)'), []);
+  assert.deepEqual(card('1,250 → 1,900', 'Throughput rises (52%).'), []);
 });
