@@ -792,9 +792,9 @@ interface SpeedReading {
 /**
  * The two readings of "X% faster" for durations, both accepted (docs/claims.md). Why: "52% faster" for
  * `1900 ms → 1250 ms` is commonly the speed-up, before ÷ after − 1 (52%), while a time reduction is
- * 1 − after ÷ before (34.2%); neither reading is wrong. "Slower" is the mirror: the slow-down, after ÷ before − 1,
- * or the speed reduction, 1 − before ÷ after. For a comparison (`A vs B`), the larger time and the smaller one
- * take the places of before and after, whichever word is used.
+ * 1 − after ÷ before (34.2%); neither reading is wrong. "Slower" is the mirror: the slow-down,
+ * after ÷ before − 1, or the speed reduction, 1 − before ÷ after. For a comparison (`A vs B`), the larger time and
+ * the smaller one take the places of before and after, whichever word is used.
  */
 function speedReadings(p: Pair, word: 'faster' | 'slower'): SpeedReading[] {
   if (!positive(p.a) || !positive(p.b)) return [];
@@ -1209,11 +1209,12 @@ function byteReadingCandidates(claim: Claim, p: Pair, stated: string, subject?: 
 }
 
 /**
- * What contradicts a claim whose word states a direction, for a change (before → after): `2.1 GB → 27.1 GB (93%
- * reduction)`: "the values increase (2.1 GB → 27.1 GB) while the claim says they decrease (“reduction”)". Why: no size of a
- * reduction fits values that went up, so the number recomputed in the word's direction is no fix (it would read
- * "1190% reduction"): the check says what is wrong instead. `expected` is the way the word says the values move;
- * undefined (nothing to say) for a comparison, for values as written that do not move, or when they agree.
+ * What contradicts a claim whose word states a direction, for a change (before → after):
+ * `2.1 GB → 27.1 GB (93% reduction)` gives "the values increase (2.1 GB → 27.1 GB) while the claim says they
+ * decrease (“reduction”)". Why: no size of a reduction fits values that went up, so the number recomputed in the
+ * word's direction is no fix (it would read "1190% reduction"): the check says what is wrong instead. `expected` is
+ * the way the word says the values move; undefined (nothing to say) for a comparison, for values as written that do
+ * not move, or when they agree.
  */
 function contradictedDirection(p: Pair, expected: 'down' | 'up' | undefined, word: string | undefined): string | undefined {
   if (p.kind !== 'change' || expected === undefined || word === undefined) return undefined;
@@ -1534,7 +1535,12 @@ function crossFieldCheck(info: FieldInfo, claim: Claim, pairs: Pair[]): Check | 
   if (claim.type === 'range') {
     const r = claim.range!;
     const stated = statedText(info, r.start, r.end);
-    const compute = (p: Pair): Computation | undefined => (isFactor ? ratio(p) : relativeChange(p, claim.direction === 'up' ? 'up' : 'down'));
+    // A % range of speed for durations (`40–60% faster`) has both readings, as a single percentage does.
+    const compute = (p: Pair): Array<Computation | undefined> => {
+      if (isFactor) return [ratio(p)];
+      const speed = speedOnDurations(claim, p);
+      return speed !== undefined ? speedReadings(p, speed).map((r) => r.comp) : [relativeChange(p, claim.direction === 'up' ? 'up' : 'down')];
+    };
     const rank = (x: RangeReading): number => (x.ambiguous ? VERDICT_RANK['near-miss'] : VERDICT_RANK[x.j.verdict]);
     const isBetter = (x: RangeReading, y: RangeReading | undefined): boolean => !y || rank(x) < rank(y) || (rank(x) === rank(y) && x.j.steps < y.j.steps);
     /** The best reading of a pair's values as written: decimal, and binary byte units too when they differ. */
@@ -1547,11 +1553,10 @@ function crossFieldCheck(info: FieldInfo, claim: Claim, pairs: Pair[]): Check | 
         const reading = { j, comp, p };
         if (isBetter(reading, best)) best = reading;
       };
-      consider(compute(p), false);
+      for (const comp of compute(p)) consider(comp, false);
       // Byte units may also be read as binary (see `byteReadingCandidates`).
       if (binaryReadingDiffers([p.a, p.b])) {
-        const comp = compute({ ...p, a: inBinaryUnits(p.a), b: inBinaryUnits(p.b) });
-        consider(comp && inBinaryReading(comp, binaryUnitsNote([p.a, p.b])), true);
+        for (const comp of compute({ ...p, a: inBinaryUnits(p.a), b: inBinaryUnits(p.b) })) consider(comp && inBinaryReading(comp, binaryUnitsNote([p.a, p.b])), true);
       }
       return best;
     };

@@ -1128,6 +1128,12 @@ test('"X% faster" for durations: the speed-up (before ÷ after − 1) and the ti
     assert.match(c.explanation.formula, /^speed-up: (before ÷ after|larger ÷ smaller) − 1/, numbers);
   }
   assert.equal(only(card('Latency 1900 ms → 1250 ms', 'It speeds up inference by 52%.'), 'percent-change').verdict, 'consistent');
+  // A range of speed stated elsewhere is read both ways too.
+  const range = (title: string): Check => only(card('Latency 1900 ms → 1250 ms', 'A finding.', title), 'range');
+  assert.match(range('Inference 40–60% faster').message, /^40–60%: ✓ consistent — the numbers from the Numbers line give 52\.0% \(speed-up: before ÷ after − 1 /);
+  assert.match(range('Inference 30–40% faster').message, /^30–40%: ✓ consistent — the numbers from the Numbers line give 34\.2% \(time reduction: 1 − after ÷ before /);
+  assert.equal(range('Inference 60–80% faster').verdict, 'inconsistent');
+  assert.equal(range('Inference 40–60% lower latency').verdict, 'inconsistent');
   // Neither fits: judged and fixed in the closer reading, and the message says what the other one gave.
   assertCheck('Latency 1900 ms → 1250 ms (40% faster)', 'percent-change', {
     verdict: 'inconsistent',
