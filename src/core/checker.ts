@@ -846,6 +846,24 @@ function unstatedChanges(p: Pair, percentValues: boolean): Computation[] {
   return out;
 }
 
+/**
+ * A bare bracketed percentage that is neither the change (not even a near miss) nor a share of the before value: a
+ * warning, not an error.
+ * Why: with no sign or word it may state something else entirely (`from 8 to 512 GPUs (94%)`, a scaling
+ * efficiency), so it cannot be shown wrong, nor fixed, without guessing what it measures; like a claim that fits
+ * neither reading of a unit left out (see `chooseReading`), it is `unverifiable` with severity warning.
+ */
+function unstatedMeaning(c: Candidate, stated: string): Candidate {
+  const computed = computedTextOf(c.stated, c.comp);
+  const ambiguous: Ambiguity = {
+    message: `${stated} has no sign or word saying what it measures, and it is neither the change the values give (${computed}) nor what is left of the before value`,
+    computed,
+    inputs: inputsOf(c.comp),
+    result: `${computed}: not ${stated}`,
+  };
+  return { ...c, judgement: { verdict: 'unverifiable', steps: c.judgement.steps }, ambiguous };
+}
+
 /** after / before × 100: a bracketed percentage after a change may give what is left (`7B → 1.4B (20%)`), not the
  * change. Why: only accepted when it fits (see `readingCandidates`), so it never turns a wrong change into a fix. */
 function shareOfBefore(p: Pair): Computation | undefined {
@@ -1352,6 +1370,9 @@ function readingCandidatesAsWritten(claim: Claim, p0: Pair, written: string, sub
         const shareRuling = share && rule(stated, share);
         if (share && shareRuling && !isFlagged(shareRuling.verdict)) out.push({ comp: share, judgement: shareRuling, stated, signed: false });
         else if (restatesValue(stated, p)) return [];
+        // A near miss is plainly the change, a step off: judged and fixed as one. Further off, it may measure
+        // something else.
+        else if (!out.some((c) => c.judgement.verdict === 'near-miss')) return out.map((c) => unstatedMeaning(c, written));
       }
       return out;
     }

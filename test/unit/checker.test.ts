@@ -1193,7 +1193,16 @@ test('a percentage in brackets without a sign or a word after a change is checke
     message: '93%: a near miss — (before − after) / before × 100 (the claim states no direction: taken from the values, which decrease) gives 92.05…92.45%; closest consistent value: 92%',
     fix: '92',
   });
-  assert.equal(assertCheck('1,250 → 1,900 (60%)', 'percent-change', { verdict: 'inconsistent', fix: '52' }).explanation.closest, '52%');
+  // Further off, with no sign or word, it may measure something else (a scaling efficiency): a warning, no fix.
+  const far = assertCheck('1,250 → 1,900 (60%)', 'percent-change', {
+    verdict: 'unverifiable',
+    message: '60%: unverifiable — 60% has no sign or word saying what it measures, and it is neither the change the values give (51.90…52.10%) nor what is left of the before value',
+    fix: undefined,
+  });
+  assert.equal(far.severity, 'warning');
+  assert.equal(only(card('from 8 to 512 GPUs (94%)'), 'percent-change').severity, 'warning');
+  // With a sign, a wrong size is an error as before.
+  assert.equal(assertCheck('1,250 → 1,900 (+60%)', 'percent-change', { verdict: 'inconsistent', fix: '+52' }).explanation.closest, '+52%');
   // In prose too, after "from … to …".
   assert.equal(only(card('none', 'Memory falls from 27.1 GB to 2.1 GB (92%).'), 'percent-change').verdict, 'consistent');
   // Between percentages: points or a relative change, as for any % change.
