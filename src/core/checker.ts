@@ -11,11 +11,13 @@ import {
   closed,
   divQ,
   mulQ,
-  decimalsForSignificant,
   divPositive,
   exact,
+  formatComputed,
+  formatComputedInterval,
   formatInterval,
   formatQ,
+  intervalDecimals,
   HUNDRED,
   Interval,
   ONE,
@@ -589,15 +591,16 @@ function statedOf(qu: Quantity, magnitude: boolean): Stated {
   return stated;
 }
 
+/** Decimals to show a computed value with: those the relation fixes (differences), or four significant digits of
+ * the largest value shown (see `intervalDecimals`); never fewer than the stated value has. */
 function displayDecimals(c: Computation, stated: Stated): number {
   if (c.decimals !== undefined) return Math.max(stated.decimals, c.decimals);
-  const ref = c.point ?? c.interval.lo ?? c.interval.hi ?? ONE;
-  return Math.max(stated.decimals, decimalsForSignificant(ref, 4, 0), 0);
+  return intervalDecimals(c.interval, c.point, 4, Math.max(stated.decimals, 0));
 }
 
 /** The text of what the numbers give, as `judge` writes it. */
 function computedTextOf(stated: Stated, c: Computation): string {
-  return formatInterval(c.interval, displayDecimals(c, stated), c.suffix);
+  return formatComputedInterval(c.interval, displayDecimals(c, stated), c.suffix);
 }
 
 export function judge(stated: Stated, c: Computation): Judgement {
@@ -1433,7 +1436,7 @@ function buildClaimCheck(info: FieldInfo, claim: Claim, best: Candidate, pairFie
     explanation: {
       formula: best.comp.formula,
       inputs: inputsOf(best.comp),
-      result: best.comp.point !== null ? `${formatQ(best.comp.point, displayDecimals(best.comp, best.stated))}${best.comp.suffix} (over the rounding intervals: ${computedText})` : computedText,
+      result: best.comp.point !== null ? `${formatComputed(best.comp.point, displayDecimals(best.comp, best.stated), '-')}${best.comp.suffix} (over the rounding intervals: ${computedText})` : computedText,
       // As it would be written, unit included ("92%"); the fix replaces the number alone.
       closest: closestText === undefined ? undefined : `${closestText}${qu.unitRaw}`,
     },
@@ -1497,6 +1500,12 @@ export function rangePositionPhrase(verdict: Verdict, position: RangePosition | 
   }
 }
 
+/** Decimals to show what the numbers give against a range with: three significant digits of the largest value
+ * shown (see `intervalDecimals`), at least one. */
+function rangeDecimals(comp: Computation): number {
+  return intervalDecimals(comp.interval, comp.point, 3, 1);
+}
+
 function rangeJudgement(claim: Claim, comp: Computation): Judgement & { position?: RangePosition } {
   const r = claim.range!;
   const lowQ = exact(r.low.raw.replace(/^[+\-\u2212]/, '')) ?? ZERO;
@@ -1504,8 +1513,8 @@ function rangeJudgement(claim: Claim, comp: Computation): Judgement & { position
   const lowI = unroundValue(lowQ, r.low.decimals);
   const highI = unroundValue(highQ, r.high.decimals);
   const target: Interval = { lo: lowI.lo, hi: highI.hi, loIncl: true, hiIncl: true };
-  const dd = Math.max(1, decimalsForSignificant(comp.point ?? comp.interval.lo ?? ONE, 3, 0));
-  const computedText = formatInterval(comp.interval, dd, comp.suffix);
+  const dd = rangeDecimals(comp);
+  const computedText = formatComputedInterval(comp.interval, dd, comp.suffix);
   const p = comp.point;
   if (p !== null && contains(target, p)) {
     const lo = toNumber(lowQ);
@@ -1617,7 +1626,7 @@ function crossFieldCheck(info: FieldInfo, claim: Claim, pairs: Pair[]): Check | 
       }, involved);
     }
     const point = best.comp.point;
-    const pointText = point ? `${formatQ(point, Math.max(1, decimalsForSignificant(point, 3, 0)))}${best.comp.suffix}` : best.j.computedText;
+    const pointText = point ? `${formatQ(point, rangeDecimals(best.comp), '\u2212')}${best.comp.suffix}` : best.j.computedText;
     let message = `${stated}: ${VERDICT_WORD[best.j.verdict]} — the numbers${where} give ${pointText} (${best.comp.formula}: ${inputsOf(best.comp).map((s) => s.split(' (')[0]).join(', ')})`;
     const position = rangePositionPhrase(best.j.verdict, best.j.position, best.j.computedText);
     if (position) message += `, ${position}`;

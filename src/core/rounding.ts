@@ -344,13 +344,43 @@ export function decimalsForSignificant(v: Q, significant: number, min = 0): numb
   return Math.min(8, Math.max(min, significant - 1 - magnitude));
 }
 
+/**
+ * Rule: decimals to show a computed value and its interval with: `significant` significant digits of the largest
+ * magnitude among the value and the interval's ends, and at least `min` (the stated value's decimals). Why the
+ * largest: a value near zero inside a wider interval (−0.83 in −1.66…0) asked for four significant digits of
+ * itself, and the ends were printed with too many decimals (−1.6598…0.0000%); the ends are what the reader compares.
+ */
+export function intervalDecimals(i: Interval, value: Q | null, significant: number, min = 0): number {
+  let ref: Q | null = null;
+  for (const v of [value, i.lo, i.hi]) if (v !== null && (ref === null || v.abs().compare(ref) > 0)) ref = v.abs();
+  return decimalsForSignificant(ref ?? ONE, significant, min);
+}
+
+/**
+ * Writes a computed interval like `formatInterval`, an end that is exactly zero as `0`. Why: a change that may be
+ * none at all (`12.0 → 11.9` gives −1.660…0%) ends at zero exactly, and `0.000` would read as a rounded value.
+ */
+export function formatComputedInterval(i: Interval, decimals: number, suffix = ''): string {
+  return intervalText(i, suffix, (v) => formatComputed(v, decimals));
+}
+
+/** Writes a computed value like `formatQ`, and zero exactly as `0` (see `formatComputedInterval`). */
+export function formatComputed(v: Q, decimals: number, minus = '\u2212'): string {
+  return v.n === 0n ? '0' : formatQ(v, decimals, minus);
+}
+
 /** Writes an interval as `lo…hi` (or `> lo`, `< hi`, or one value when both ends agree at this precision). */
 export function formatInterval(i: Interval, decimals: number, suffix = '', minus = '\u2212'): string {
+  return intervalText(i, suffix, (v) => formatQ(v, decimals, minus));
+}
+
+/** An interval's text, each end written by `end`. */
+function intervalText(i: Interval, suffix: string, end: (v: Q) => string): string {
   if (i.lo === null && i.hi === null) return 'any value';
-  if (i.hi === null) return `${i.loIncl ? '≥' : '>'} ${formatQ(i.lo!, decimals, minus)}${suffix}`;
-  if (i.lo === null) return `${i.hiIncl ? '≤' : '<'} ${formatQ(i.hi, decimals, minus)}${suffix}`;
-  const a = formatQ(i.lo, decimals, minus);
-  const b = formatQ(i.hi, decimals, minus);
+  if (i.hi === null) return `${i.loIncl ? '≥' : '>'} ${end(i.lo!)}${suffix}`;
+  if (i.lo === null) return `${i.hiIncl ? '≤' : '<'} ${end(i.hi)}${suffix}`;
+  const a = end(i.lo);
+  const b = end(i.hi);
   return a === b ? `${a}${suffix}` : `${a}…${b}${suffix}`;
 }
 

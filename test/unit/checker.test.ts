@@ -1230,3 +1230,21 @@ test('a percentage in brackets after a change that is not the change: a share of
   assert.deepEqual(card('Ours 40.8% vs baseline 38.4% (96%)'), []);
   assert.deepEqual(card('1,250 → 1,900', 'Throughput rises (52%).'), []);
 });
+
+// ---- how computed intervals are written ---------------------------------------------------------------------
+
+test('a computed interval near zero is written at the precision of its ends, and an end of zero as 0', () => {
+  // Reported: "−1.6598…0.0000%": four significant digits of the point (−0.83) gave four decimals, and the exact
+  // zero end read as a rounded value.
+  const down = only(card('12.0 → 11.9 (−2%)'), 'percent-change');
+  assert.equal(down.message, '−2%: consistent only within rounding — (after − before) / before × 100 gives −1.660…0%');
+  assert.equal(down.explanation.result, '-0.833% (over the rounding intervals: −1.660…0%)');
+  const cmp = only(card('A 12.0 vs B 11.9 (−2%)'), 'percent-change');
+  assert.equal(cmp.computed, '0…1.688%');
+  // A point of zero asked for no decimals at all ("−1…1%").
+  const none = only(card('12.0 → 12.0 (+1%)'), 'percent-change');
+  assert.equal(none.computed, '−0.8299…0.8368%');
+  assert.equal(none.explanation.result, '0% (over the rounding intervals: −0.8299…0.8368%)');
+  // Unchanged away from zero: the stated precision or four significant digits, whichever is finer.
+  assert.equal(only(card('36.0 GB → 9.0 GB (80% reduction)'), 'percent-change').computed, '74.83…75.17%');
+});
