@@ -34,6 +34,7 @@ import {
   unroundValue,
   ZERO,
   contains,
+  endInside,
 } from './rounding';
 import { findBidiControls } from './checks/bidi';
 import { findDamage } from './checks/damaged';
@@ -1506,7 +1507,7 @@ function rangeDecimals(comp: Computation): number {
   return intervalDecimals(comp.interval, comp.point, 3, 1);
 }
 
-function rangeJudgement(claim: Claim, comp: Computation): Judgement & { position?: RangePosition } {
+function rangeJudgement(claim: Claim, comp: Computation): Judgement & { position?: RangePosition; closestText?: string } {
   const r = claim.range!;
   const lowQ = exact(r.low.raw.replace(/^[+\-\u2212]/, '')) ?? ZERO;
   const highQ = exact(r.high.raw.replace(/^[+\-\u2212]/, '')) ?? ZERO;
@@ -1532,8 +1533,10 @@ function rangeJudgement(claim: Claim, comp: Computation): Judgement & { position
   const below = comp.interval.hi !== null && comp.interval.hi.compare(target.lo!) < 0;
   const endpoint = below ? r.low : r.high;
   const ev = below ? lowQ : highQ;
-  const { steps, closest } = stepsAway(comp.interval, ev, endpoint.decimals);
-  return { verdict: steps <= 1 ? 'near-miss' : 'inconsistent', computedText, steps, closest };
+  const { steps } = stepsAway(comp.interval, ev, endpoint.decimals);
+  // The closest value the numbers give, written as the computed interval is (see `endInside`).
+  const closest = endInside(comp.interval, below ? 'hi' : 'lo', dd);
+  return { verdict: steps <= 1 ? 'near-miss' : 'inconsistent', computedText, steps, closest: closest.value, closestText: formatQ(closest.value, closest.decimals, '\u2212') + comp.suffix };
 }
 
 /** A range claim's reading of one pair (see `crossFieldCheck`). */
@@ -1641,7 +1644,7 @@ function crossFieldCheck(info: FieldInfo, claim: Claim, pairs: Pair[]): Check | 
         formula,
         inputs: inputsOf(best.comp),
         result: pointText,
-        closest: best.j.closest ? formatQ(best.j.closest, (best.j.closest === undefined ? 0 : r.high.decimals)) : undefined,
+        closest: best.j.closestText,
       },
       chart: chartOfComputation(best.comp),
     }, involved);

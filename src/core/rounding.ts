@@ -301,6 +301,22 @@ export function stepsAway(computed: Interval, stated: Q, decimals: number): { st
   return { steps: 0, closest: stated };
 }
 
+/**
+ * Rule: an end of `i` written at `decimals` decimals, rounded into the interval (down from `hi`, up from `lo`), with
+ * more decimals when none at that precision lies inside (at most 8 more). Why: a value offered as reachable must be
+ * one the interval holds; rounded to the nearest, 7.693× at no decimals became 8×, which the numbers cannot give.
+ */
+export function endInside(i: Interval, end: 'lo' | 'hi', decimals: number): { value: Q; decimals: number } {
+  const v = end === 'lo' ? i.lo! : i.hi!;
+  for (let d = decimals; d <= decimals + 8; d++) {
+    const scale = pow10(d);
+    const scaled = v.mul(scale);
+    const c = (end === 'lo' ? scaled.ceil() : scaled.floor()).div(scale);
+    if (contains(i, c)) return { value: c, decimals: d };
+  }
+  return { value: v, decimals: decimals + 8 };
+}
+
 /** Rule: a value rounded to the precision of a stated string (`roundLike(92.25, "93")` = 92). */
 export function roundLike(v: Q, raw: string): Q {
   return roundHalfUp(v, decimalsOf(raw));

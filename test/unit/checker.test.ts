@@ -1248,3 +1248,24 @@ test('a computed interval near zero is written at the precision of its ends, and
   // Unchanged away from zero: the stated precision or four significant digits, whichever is finer.
   assert.equal(only(card('36.0 GB → 9.0 GB (80% reduction)'), 'percent-change').computed, '74.83…75.17%');
 });
+
+// ---- a range's closest value ------------------------------------------------------------------------------------
+
+test('a range claim outside the numbers: the closest value is one the numbers give, at the precision they are shown', () => {
+  // Reported: "8" for a ratio of 7.61…7.69× (rounded to the range's end, 1000, with no decimals): not a value the
+  // numbers give.
+  const ratio = only(card('LoRA 765K → LoRA-XS 100K', 'A finding.', '10–1000x less storage'), 'range');
+  assert.equal(ratio.verdict, 'inconsistent');
+  assert.equal(ratio.computed, '7.61…7.69×');
+  assert.equal(ratio.explanation.closest, '7.69×');
+  // The computed interval is written "52.1%" at one decimal; the closest value takes more decimals to lie inside it
+  // (it was "52").
+  const narrow = only(card('Memory 100.00 GB → 47.94 GB', 'A finding.', 'Uses 40–50% less memory'), 'range');
+  assert.equal(narrow.computed, '52.1%');
+  assert.equal(narrow.explanation.closest, '52.06%');
+  // Above the range, the low end of what the numbers give (it was "48", above 47.7).
+  const near = only(card('Memory 100 GB → 52.06 GB', 'A finding.', 'Uses 40–47% less memory'), 'range');
+  assert.equal(near.verdict, 'near-miss');
+  assert.equal(near.computed, '47.7…48.2%');
+  assert.equal(near.explanation.closest, '47.7%');
+});
