@@ -1630,7 +1630,10 @@ function crossFieldCheck(info: FieldInfo, claim: Claim, pairs: Pair[]): Check | 
     }
     const point = best.comp.point;
     const pointText = point ? `${formatQ(point, rangeDecimals(best.comp), '\u2212')}${best.comp.suffix}` : best.j.computedText;
-    let message = `${stated}: ${VERDICT_WORD[best.j.verdict]} — the numbers${where} give ${pointText} (${best.comp.formula}: ${inputsOf(best.comp).map((s) => s.split(' (')[0]).join(', ')})`;
+    // Values that move against the range's word (`40–60% less` for values that went up): that is what is wrong, and
+    // no closest value would fix it (see `contradictedDirection`).
+    const contradiction = isFlagged(best.j.verdict) ? contradictedDirection(best.p, statedDirection(claim, best.p), claim.word) : undefined;
+    let message = `${stated}: ${VERDICT_WORD[best.j.verdict]} — ${contradiction ? `${contradiction}; ` : ''}the numbers${where} give ${pointText} (${best.comp.formula}: ${inputsOf(best.comp).map((s) => s.split(' (')[0]).join(', ')})`;
     const position = rangePositionPhrase(best.j.verdict, best.j.position, best.j.computedText);
     if (position) message += `, ${position}`;
     if (best.note) message += `; ${best.note}`;
@@ -1644,7 +1647,7 @@ function crossFieldCheck(info: FieldInfo, claim: Claim, pairs: Pair[]): Check | 
         formula,
         inputs: inputsOf(best.comp),
         result: pointText,
-        closest: best.j.closestText,
+        closest: contradiction ? undefined : best.j.closestText,
       },
       chart: chartOfComputation(best.comp),
     }, involved);

@@ -1269,3 +1269,21 @@ test('a range claim outside the numbers: the closest value is one the numbers gi
   assert.equal(near.computed, '47.7…48.2%');
   assert.equal(near.explanation.closest, '47.7%');
 });
+
+test('a range claim the values contradict: the message says which way they move, and no closest value is given', () => {
+  // Reported: only "outside the stated range", with a closest value for a reduction of values that went up.
+  const up = only(card('Memory 5.0 GB → 7.65 GB', 'A finding.', 'Uses 40–60% less memory'), 'range');
+  assert.equal(up.verdict, 'inconsistent');
+  assert.equal(up.message, '40–60%: inconsistent — the values increase (5.0 GB → 7.65 GB) while the claim says they decrease (“less”); the numbers from the Numbers line give −53.0% ((before − after) / before × 100: Memory = 5.0 GB, after = 7.65 GB), outside the stated range');
+  assert.equal(up.explanation.closest, undefined);
+  assert.equal(up.fix, undefined);
+  // Durations that went up are not faster.
+  const slow = only(card('Latency 1250 ms → 1900 ms', 'A finding.', '40–60% faster inference'), 'range');
+  assert.match(slow.message, /^40–60%: inconsistent — the values increase \(1250 ms → 1900 ms\) while the claim says they decrease \(“faster”\); /);
+  assert.equal(slow.explanation.closest, undefined);
+  // Values that move the way the word says keep their closest value; so does a comparison.
+  const over = only(card('Memory 20.0 GB → 7.65 GB', 'A finding.', 'Uses 40–60% less memory'), 'range');
+  assert.equal(over.message, '40–60%: inconsistent — the numbers from the Numbers line give 61.8% ((before − after) / before × 100: Memory = 20.0 GB, after = 7.65 GB), outside the stated range');
+  assert.equal(over.explanation.closest, '61.7%');
+  assert.equal(only(card('A 5.0 GB vs B 7.65 GB', 'A finding.', 'Uses 40–60% less memory'), 'range').explanation.closest, '35.3%');
+});
