@@ -1106,8 +1106,9 @@ export function unitGuess(p: Pair): UnitGuess | undefined {
   const aBare = p.a.dimension === 'none';
   if (aBare === (p.b.dimension === 'none')) return undefined;
   const [bare, from] = aBare ? [p.a, p.b] : [p.b, p.a];
-  // Without a multiplier (%, bytes, seconds) the bare value is the same number in either reading: nothing to guess.
-  if (from.scale === 1) return undefined;
+  // Without a multiplier (%, bytes) the bare value is the same number in either reading: nothing to guess. Seconds
+  // are the exception: read as a time, the pair is a pair of durations, and "faster" has its two readings.
+  if (from.scale === 1 && from.dimension !== 'time') return undefined;
   const assumed = withAssumedUnit(bare, from);
   return {
     pair: aBare ? { ...p, a: assumed } : { ...p, b: assumed },

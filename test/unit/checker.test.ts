@@ -1287,3 +1287,20 @@ test('a range claim the values contradict: the message says which way they move,
   assert.equal(over.explanation.closest, '61.7%');
   assert.equal(only(card('A 5.0 GB vs B 7.65 GB', 'A finding.', 'Uses 40–60% less memory'), 'range').explanation.closest, '35.3%');
 });
+
+test('a bare value against seconds is also read in seconds, so "faster" has its readings for durations', () => {
+  // Reported: 1.9 s → 1250 (52% faster) was fixed to "65689%": a value in seconds (no multiplier) gave no reading
+  // with the unit, so the pair was not read as durations.
+  const far = only(card('1.9 s → 1250 (52% faster)'), 'percent-change');
+  assert.equal(far.verdict, 'inconsistent');
+  assert.match(far.message, /^52%: inconsistent — the values increase \(1\.9 s → 1250\) while the claim says they decrease \(“faster”\); speed-up: /);
+  assert.match(far.message, /1\.9 s → 1250 has a unit on one side only: 1250 is read as 1250 s, like 1\.9 s; read as written it gives 63977…67495%, and 52% fits neither reading$/);
+  assert.equal(far.fix, undefined);
+  assert.equal(far.explanation.closest, undefined);
+  // The reading with the unit fits: accepted, and the message says which unit was assumed (it was fixed to 34%).
+  const fits = only(card('1.9 s → 1.25 (52% faster)'), 'percent-change');
+  assert.equal(fits.verdict, 'consistent');
+  assert.equal(fits.message, '52%: ✓ consistent — speed-up: before ÷ after − 1 (in percent) gives 47.41…56.63%; 1.9 s → 1.25 has a unit on one side only: 1.25 is read as 1.25 s, like 1.9 s');
+  // A wrong size is judged and fixed in the reading with the unit.
+  assert.equal(only(card('1.9 s → 1.25 (60% faster)'), 'percent-change').fix?.replacement, '52');
+});
