@@ -1,5 +1,5 @@
 // Bidirectional controls outside numbers: an embedding, override or isolate (U+202A–U+202E, U+2066–U+2069) in a
-// title, key finding or Numbers line makes the text display in another order than it is read and checked
+// title, summary, key finding or Numbers line makes the text display in another order than it is read and checked
 // (`\u202e40% → 60% (+50%)\u202c` shows as `(%05+) %06 → %04`). The checker reads the characters in the order
 // written (see `withoutInvisibles`), so it cannot vouch for what the reader sees: each such field gets one warning,
 // at its first control. Controls inside a number are named by every check that reads the number (`invisibleNote`
@@ -25,9 +25,9 @@ const BIDI_CONTROL_NAMES: ReadonlyMap<number, string> = new Map([
 /** A quick scan for any of them (a native search: most fields have none). */
 const BIDI_CONTROL_RE = /[\u202a-\u202e\u2066-\u2069]/g;
 
-/** The fields checked: the title, the key finding and the Numbers line, where a card states the claims a reader
- * compares with the checks. The summary is not (see the README's known limits). */
-const FIELDS_CHECKED: ReadonlySet<FieldKey> = new Set<FieldKey>(['title', 'keyFinding', 'numbers']);
+/** The fields checked: every field a reader reads on the card, the summary too (its text can be reversed on screen
+ * as well as the claims'). */
+const FIELDS_CHECKED: ReadonlySet<FieldKey> = new Set<FieldKey>(['title', 'summary', 'keyFinding', 'numbers']);
 
 /** At most this many controls are listed in one check's inputs: a hostile card may hold thousands. */
 const MAX_LISTED = 10;
@@ -59,7 +59,7 @@ function bidiControlsOutsideNumbers(info: FieldInfo): number[] {
   return out;
 }
 
-/** One warning per title, key finding or Numbers line that holds a bidi control outside its numbers (see above),
+/** One warning per title, summary, key finding or Numbers line that holds a bidi control outside its numbers (see above),
  * at the first one, naming each kind of control it holds. */
 export function findBidiControls(fields: readonly FieldInfo[]): Check[] {
   const checks: Check[] = [];
