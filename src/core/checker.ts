@@ -835,10 +835,9 @@ function speedReadings(p: Pair, word: 'faster' | 'slower'): SpeedReading[] {
  * (both are given). A value that is not positive gives no relative change.
  */
 function unstatedChanges(p: Pair, percentValues: boolean): Computation[] {
-  const order = exactBase(p.b).compare(exactBase(p.a));
-  const direction = order < 0 ? 'down' : 'up';
-  const moves = order < 0 ? 'decrease' : order > 0 ? 'increase' : 'do not change';
-  const from = `(the claim states no direction: taken from the values, which ${moves})`;
+  const moving = movement(p);
+  const direction = moving === 'down' ? 'down' : 'up';
+  const from = `(the claim states no direction: taken from the values, which ${moving ? movementWord(moving) : 'do not change'})`;
   const out: Computation[] = [];
   if (percentValues) {
     const pts = difference(p, 1);
@@ -1241,11 +1240,20 @@ function byteReadingCandidates(claim: Claim, p: Pair, stated: string, subject?: 
  */
 function contradictedDirection(p: Pair, expected: 'down' | 'up' | undefined, word: string | undefined): string | undefined {
   if (p.kind !== 'change' || expected === undefined || word === undefined) return undefined;
-  const order = exactBase(p.b).compare(exactBase(p.a));
-  const actual = order > 0 ? 'up' : order < 0 ? 'down' : undefined;
+  const actual = movement(p);
   if (actual === undefined || actual === expected) return undefined;
-  const moves = (d: 'down' | 'up'): string => (d === 'up' ? 'increase' : 'decrease');
-  return `the values ${moves(actual)} (${describe(p.a)} → ${describe(p.b)}) while the claim says they ${moves(expected)} (“${word}”)`;
+  return `the values ${movementWord(actual)} (${describe(p.a)} → ${describe(p.b)}) while the claim says they ${movementWord(expected)} (“${word}”)`;
+}
+
+/** Which way a pair's values move from the first to the second, as written; undefined when they are equal. */
+function movement(p: Pair): 'down' | 'up' | undefined {
+  const order = exactBase(p.b).compare(exactBase(p.a));
+  return order > 0 ? 'up' : order < 0 ? 'down' : undefined;
+}
+
+/** `increase` or `decrease`: how a message says the values move. */
+function movementWord(d: 'down' | 'up'): string {
+  return d === 'up' ? 'increase' : 'decrease';
 }
 
 /** The way the claim's word says the values move, for a claim written without a sign (a signed claim states its

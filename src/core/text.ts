@@ -115,13 +115,21 @@ export function boundEntity(s: string): string | undefined {
   return s.length <= BOUND_ENTITY_MAX && s.charCodeAt(0) === 38 ? BOUND_ENTITIES.get(s.toLowerCase()) : undefined;
 }
 
+/**
+ * Where the `;` that ends an entity beginning at `amp` in `text` is, looked for only as far as an entity of at most
+ * `maxLength` characters reaches (so the scan stays short however long the text), or -1.
+ */
+function entitySemicolon(text: string, amp: number, maxLength: number): number {
+  let semi = amp + 1;
+  while (semi < text.length && semi - amp < maxLength - 1 && text.charCodeAt(semi) !== 59) semi++;
+  return text.charCodeAt(semi) === 59 ? semi : -1;
+}
+
 /** The bound entity that begins at `i` in `text` (see `boundEntity`) and its length, or undefined. */
 function boundEntityAt(text: string, i: number): { symbol: string; length: number } | undefined {
   if (text.charCodeAt(i) !== 38) return undefined; // &
-  // The `;` that ends it, looked for only as far as the longest entity reaches.
-  let semi = i + 1;
-  while (semi < text.length && semi - i < BOUND_ENTITY_MAX - 1 && text.charCodeAt(semi) !== 59) semi++;
-  if (text.charCodeAt(semi) !== 59) return undefined;
+  const semi = entitySemicolon(text, i, BOUND_ENTITY_MAX);
+  if (semi === -1) return undefined;
   const symbol = boundEntity(text.slice(i, semi + 1));
   return symbol === undefined ? undefined : { symbol, length: semi + 1 - i };
 }
@@ -186,10 +194,8 @@ export function readEntity(s: string): string | undefined {
  * for, or undefined. An entity for `>` counts only after a `-` or `=` (the arrow it ends), which stays as written.
  */
 function readEntityAt(text: string, amp: number): { end: number; char: string } | undefined {
-  // The `;` that ends it, looked for only as far as the longest entity reaches.
-  let semi = amp + 1;
-  while (semi < text.length && semi - amp < READ_ENTITY_MAX - 1 && text.charCodeAt(semi) !== 59) semi++;
-  if (text.charCodeAt(semi) !== 59) return undefined;
+  const semi = entitySemicolon(text, amp, READ_ENTITY_MAX);
+  if (semi === -1) return undefined;
   const entity = text.slice(amp, semi + 1);
   const before = amp > 0 ? text[amp - 1] : '';
   const arrow = before === '-' || before === '=' ? readEntity(before + entity) : undefined;
