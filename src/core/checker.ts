@@ -1271,7 +1271,13 @@ function statedDirection(claim: Claim, p: Pair): 'down' | 'up' | undefined {
 function readingCandidates(claim: Claim, p: Pair, written: string, subject?: () => string): Candidate[] {
   const out = readingCandidatesAsWritten(claim, p, written, subject);
   const contradiction = contradictedDirection(p, statedDirection(claim, p), claim.word);
-  if (contradiction !== undefined) for (const c of out) if (!fits(c)) c.contradiction = contradiction;
+  if (contradiction === undefined) return out;
+  for (const c of out) {
+    // An x-fold ratio is a size without a direction (larger / smaller), so it fits whichever way the values move:
+    // its word alone says which way that is (`1900 ms → 700 ms (2.7× slower)`).
+    if (claim.type === 'factor' && !isFlagged(c.judgement.verdict)) c.judgement = { ...c.judgement, verdict: 'inconsistent' };
+    if (!fits(c)) c.contradiction = contradiction;
+  }
   return out;
 }
 
@@ -1446,7 +1452,7 @@ function buildClaimCheck(info: FieldInfo, claim: Claim, best: Candidate, pairFie
     explanation: {
       formula: best.comp.formula,
       inputs: inputsOf(best.comp),
-      result: best.comp.point !== null ? `${formatComputed(best.comp.point, displayDecimals(best.comp, best.stated), '-')}${best.comp.suffix} (over the rounding intervals: ${computedText})` : computedText,
+      result: best.comp.point !== null ? `${formatComputed(best.comp.point, displayDecimals(best.comp, best.stated))}${best.comp.suffix} (over the rounding intervals: ${computedText})` : computedText,
       // As it would be written, unit included ("92%"); the fix replaces the number alone.
       closest: closestText === undefined ? undefined : `${closestText}${qu.unitRaw}`,
     },

@@ -1111,6 +1111,20 @@ test('a direction word the values contradict: the message says which way they mo
   assert.deepEqual(flagged(card('27.1 GB → 2.1 GB (92% reduction)')), []);
 });
 
+test('an x-fold ratio whose word the values contradict is inconsistent, though its size fits, and gets no fix', () => {
+  // larger / smaller is 2.71× either way: only the word says which way the times moved, and they got shorter.
+  assertContradicted('Baseline 1900 ms → ours 700 ms (2.7× slower)', '2.7×: inconsistent — the values decrease (1900 ms → 700 ms) while the claim says they increase (“slower”); larger / smaller gives 2.712…2.717×', 'ratio');
+  assertContradicted('45 ms → 120 ms (2.7× faster)', '2.7×: inconsistent — the values increase (45 ms → 120 ms) while the claim says they decrease (“faster”); ', 'ratio');
+  assertContradicted('800K → 60K params (13× more)', '13×: inconsistent — the values decrease (800K → 60K) while the claim says they increase (“more”); ', 'ratio');
+  // The same sizes with words that agree, or with no word, are consistent.
+  for (const numbers of ['Baseline 1900 ms → ours 700 ms (2.7× faster)', '45 ms → 120 ms (2.7× slower)', '800K → 60K params (13× fewer)', '60K → 800K params (13.3× larger)', '800K → 60K params (13×)']) {
+    assert.deepEqual(flagged(card(numbers)), [], numbers);
+  }
+  // "Faster" says nothing about the direction of a throughput, and a comparison (vs) has no before and after.
+  assert.deepEqual(flagged(card('300 → 100 tokens/s (3× faster)')), []);
+  assert.deepEqual(flagged(card('120 ms vs 45 ms (2.7× faster)')), []);
+});
+
 // ---- "X% faster" for durations: a speed-up or a time reduction ----------------------------------------------------
 
 test('"X% faster" for durations: the speed-up (before ÷ after − 1) and the time reduction (1 − after ÷ before) are both accepted, and the message names the one that fits', () => {
@@ -1240,7 +1254,7 @@ test('a computed interval near zero is written at the precision of its ends, and
   // zero end read as a rounded value.
   const down = only(card('12.0 → 11.9 (−2%)'), 'percent-change');
   assert.equal(down.message, '−2%: consistent only within rounding — (after − before) / before × 100 gives −1.660…0%');
-  assert.equal(down.explanation.result, '-0.833% (over the rounding intervals: −1.660…0%)');
+  assert.equal(down.explanation.result, '−0.833% (over the rounding intervals: −1.660…0%)');
   const cmp = only(card('A 12.0 vs B 11.9 (−2%)'), 'percent-change');
   assert.equal(cmp.computed, '0…1.688%');
   // A point of zero asked for no decimals at all ("−1…1%").
