@@ -178,26 +178,33 @@ export class SeedReader {
         for (const column of [lines.text, lines.row, lines.column, lines.kind] as unknown[][]) column.splice(before, 1);
       }
     }
-    this.findStarts();
+    this.findStarts(false);
     this.emitClosedCards(false);
   }
 
   /** Ends the file: the card still open is complete. */
   end(): SeedOutline {
     this.rowsBefore++;
+    this.findStarts(true);
     this.emitClosedCards(true);
     return { declaredCount: this.declaredCount, problems: this.problems.sort(byPosition), lineCount: this.rowsBefore, paperCount: this.papers };
   }
 
   /**
    * A card starts at a title block whose next content is a numeric block. The title is the text line right above
-   * the numbers and any text lines directly above it in the source (one paragraph). A start depends only on the lines
-   * above it, so each line is looked at once.
+   * the numbers and any text lines directly above it in the source (one paragraph). A start depends on the lines
+   * above it and on the line after it (see `scoreLikeTitle`), so each line is looked at once, when the next one has
+   * arrived (at the end, the last one too).
    */
-  private findStarts(): void {
+  private findStarts(atEnd: boolean): void {
     const { kind, row } = this.lines;
-    for (let i = this.examined; i < kind.length; i++) {
+    const last = atEnd ? kind.length : kind.length - 1;
+    for (let i = this.examined; i < last; i++) {
       if (kind[i] !== Kind.Numeric || (i > 0 && kind[i - 1] === Kind.Numeric)) continue;
+      if (scoreLikeTitle(this.lines, i)) {
+        kind[i] = Kind.Text; // the next line starts the card, with this one as (the end of) its title
+        continue;
+      }
       let titleStart = i;
       if (titleStart - 1 >= 0 && kind[titleStart - 1] === Kind.Text) {
         titleStart--;
@@ -211,7 +218,7 @@ export class SeedReader {
       this.cardSeen = true;
       this.starts.push(titleStart);
     }
-    this.examined = kind.length;
+    this.examined = Math.max(this.examined, last);
   }
 
   /** Parses and hands out every closed card (at the end, the last one too) and forgets their lines. */
@@ -237,6 +244,17 @@ export class SeedReader {
     this.starts = atEnd ? [] : [0];
     this.examined -= keep;
   }
+}
+
+/**
+ * Whether the numeric-looking line `i`, which starts a run of numeric lines, is a title such as `T5` or `v2`: a
+ * token that is neither a score nor a count, with a blank line between it and the numbers after it. Why: scores
+ * sit on consecutive lines, and a title is followed by a blank line, so `T5` read as a score made its card
+ * "numbers without a title". A damaged score (`O.6x`) inside the score block has no blank line before the next one.
+ */
+function scoreLikeTitle(lines: Lines, i: number): boolean {
+  const next = i + 1;
+  return next < lines.kind.length && lines.kind[next] === Kind.Numeric && lines.row[next] > lines.row[i] + 1 && !SCORE.test(lines.text[i]) && !COUNT.test(lines.text[i]);
 }
 
 /** Removes the first `count` items in place (`splice` would also build an array of the removed ones). */

@@ -120,6 +120,27 @@ test('a malformed card is reported with its line and parsing carries on', () => 
   assert.equal(lines[notNumber.line], 'O.6x');
 });
 
+test('a title that looks like a score (T5, v2) is read as the title when a blank line separates it from the scores', () => {
+  const text = [card('Good one'), card('T5', { finding: null, numbers: null }), card('v2'), card('Model\nT5'), card('Good two')].join('\n\n');
+  const expected = ['Good one', 'T5', 'v2', 'Model T5', 'Good two'];
+  const seed = parseSeed(text);
+  assert.deepEqual(seed.papers.map((p) => p.title.text), expected);
+  assert.deepEqual(seed.problems, []);
+  const t5 = seed.papers[1];
+  assert.equal(text.split('\n')[t5.title.range.line], 'T5');
+  assert.deepEqual(t5.scores.map((x) => x.raw), ['0.70', '0.60', '0.80']);
+  // The same when the pieces end anywhere, the score-like line last in a piece included.
+  for (let size = 1; size <= 64; size *= 2) {
+    const papers: string[] = [];
+    const reader = new SeedReader((p) => papers.push(p.title.text));
+    for (const piece of textChunks(text, size)) reader.push(piece);
+    assert.deepEqual(reader.end().problems, []);
+    assert.deepEqual(papers, expected, `pieces of ${size}`);
+  }
+  // A damaged score inside the block still is a damaged score: no blank line before the next score.
+  assert.match(parseSeed(card('Damaged', { scores: ['O.7x', '0.6', '0.8'] })).problems[0].message, /score 1 "O\.7x" is not a number/);
+});
+
 test('a citation count that is not a whole number is a problem, not a crash', () => {
   const seed = parseSeed(card('Fractional', { citations: '12.5' }));
   assert.equal(seed.papers.length, 0);
