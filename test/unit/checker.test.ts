@@ -247,6 +247,18 @@ test('damaged text: fused numbers, lost brackets, lost dash, garbled characters'
   assert.ok(kinds(card('Avg 55.20%56.45% overall')).includes('fused-numbers:damaged'));
 });
 
+test('a "?" standing for a lost arrow between two values is damaged text, and the claim after it is not computed on', () => {
+  for (const numbers of ['27.1 GB ? 2.1 GB (92% reduction)', 'LoRA 800K ? LoRA-XS 60K (13× fewer)', 'Latency 1900 ms ? 1250 ms (52% faster)']) {
+    const checks = card(numbers);
+    assert.deepEqual(checks.map((c) => `${c.kind}:${c.verdict}`), ['garbled-text:damaged'], numbers);
+    assert.equal(checks[0].stated, '?');
+    assert.equal(checks[0].severity, 'warning');
+  }
+  // A question mark that ends a question (no space before it) is left alone, and a later clause is still checked.
+  assert.deepEqual(flagged(card('Fits in 4 GB? 8 GB → 4 GB (50% reduction)')), []);
+  assert.deepEqual(card('27.1 GB ? 2.1 GB (92% reduction); 4 GB → 2 GB (50% less)').map((c) => `${c.kind}:${c.verdict}`), ['garbled-text:damaged', 'percent-change:consistent']);
+});
+
 test('nothing to check: a stated change alone is unverifiable (info), plain numbers give nothing', () => {
   const c = card('+1.35% accuracy (best reported)');
   assert.equal(c[0].verdict, 'unverifiable');

@@ -33,7 +33,12 @@ const MOJIBAKE_GUESS: Record<string, string> = {
 /** At most this many reports of one kind of damage per field: a hostile card must not flood the Problems panel. */
 const MAX_PER_KIND = 10;
 const BRACKET_RE = /[()]/g;
-const QUESTION_RE = /\d%?\s?\?\s?[~<>≈]?\d/g;
+/**
+ * A `?` where a character was lost between two values: right between two numbers (`12?4`), or with a space on
+ * each side after a number or its unit and before another number in the same clause (`27.1 GB ? 2.1 GB`,
+ * `LoRA 800K ? LoRA-XS 60K`). A question mark that ends a question has no space before it.
+ */
+const QUESTION_RE = /\d%?\s?\?\s?[~<>≈]?\d|\d(?: ?[^\s\d?;|]{1,8})? \?(?= [^;\n|?]{0,40}\d)/g;
 
 /** Index of the clause holding `offset` (binary search: clauses are sorted and cover the text). */
 function clauseIndex(info: FieldInfo, offset: number): number {
@@ -185,7 +190,9 @@ export function findDamage(fields: FieldInfo[]): Damage {
           explanation: { formula: 'two values need a connector', inputs: [], result: 'probably → or –' },
         }),
       );
-      (damagedClauses ??= new Set()).add(`${info.key}:${clauseIndex(info, at)}`);
+      // The `?` ends a clause, so the values after it are in the next one.
+      damagedClauses ??= new Set();
+      damagedClauses.add(`${info.key}:${clauseIndex(info, at)}`).add(`${info.key}:${clauseIndex(info, at + 1)}`);
     }
   }
 
