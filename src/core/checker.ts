@@ -780,10 +780,36 @@ function speedWord(word: string | undefined): 'faster' | 'slower' | undefined {
   return w === 'faster' || w === 'quicker' || w.startsWith('speed') || w.startsWith('accelerat') ? 'faster' : undefined;
 }
 
-/** The claim's speed word when both values are durations (`ms`, `s`, `h`, … : dimension `time`), else undefined.
- * Why: only for times does "faster" say which way the values move (less time), and does it have two readings. */
-function speedOnDurations(claim: Claim, p: Pair): 'faster' | 'slower' | undefined {
-  return p.a.dimension === 'time' && p.b.dimension === 'time' ? speedWord(claim.word) : undefined;
+/** What a speed word is about: times (less is faster) or rates (more is faster). */
+type SpeedMeasure = 'time' | 'rate';
+
+interface Speed {
+  word: 'faster' | 'slower';
+  measure: SpeedMeasure;
+}
+
+/**
+ * A rate written after a value: `tokens/s`, `GB/s`, `samples per second`, `it/s`, `QPS`, `FPS` (a word of up to 16
+ * letters, then `/` or `per` and a unit of time; or one of the usual abbreviations).
+ */
+const RATE_AFTER_RE = /^\s?(?:[\p{L}-]{1,16}\s?)?(?:\/\s?|per\s)(?:s|sec|secs|second|min|minute|h|hr|hour|day)\b|^\s?(?:qps|fps|tps|rps)\b/iu;
+
+/** Whether a pair's values are rates: what follows either value names one (see RATE_AFTER_RE). */
+function isRatePair(p: Pair): boolean {
+  const text = p.field.text;
+  return [p.a, p.b].some((v) => v.dimension !== 'time' && v.dimension !== 'percent' && RATE_AFTER_RE.test(text.slice(v.end, v.end + 40)));
+}
+
+/**
+ * The claim's speed word with what it is about, when the pair's values are durations (`ms`, `s`, `h`, … : dimension
+ * `time`) or rates (`tokens/s`), else undefined. Why: only for these does "faster" say which way the values move
+ * (less time, a higher rate), and does it have two readings.
+ */
+function speedOf(claim: Claim, p: Pair): Speed | undefined {
+  const word = speedWord(claim.word);
+  if (word === undefined) return undefined;
+  if (p.a.dimension === 'time' && p.b.dimension === 'time') return { word, measure: 'time' };
+  return isRatePair(p) ? { word, measure: 'rate' } : undefined;
 }
 
 /** One reading of a percentage stated with a speed word: its name and its formula without the name. */
@@ -797,16 +823,19 @@ interface SpeedReading {
  * The two readings of "X% faster" for durations, both accepted (docs/claims.md). Why: "52% faster" for
  * `1900 ms → 1250 ms` is commonly the speed-up, before ÷ after − 1 (52%), while a time reduction is
  * 1 − after ÷ before (34.2%); neither reading is wrong. "Slower" is the mirror: the slow-down,
- * after ÷ before − 1, or the speed reduction, 1 − before ÷ after. For a comparison (`A vs B`), the larger time and
- * the smaller one take the places of before and after, whichever word is used.
+ * after ÷ before − 1, or the speed reduction, 1 − before ÷ after. Rates mirror times: "67% faster" for
+ * `60 → 100 tokens/s` is after ÷ before − 1, and "40% faster" the time reduction, 1 − before ÷ after. For a
+ * comparison (`A vs B`), the larger value and the smaller one are used, whichever word is written.
  */
-function speedReadings(p: Pair, word: 'faster' | 'slower'): SpeedReading[] {
+function speedReadings(p: Pair, { word, measure }: Speed): SpeedReading[] {
   if (!positive(p.a) || !positive(p.b)) return [];
   let x: Quantity;
   let y: Quantity;
   let names: [string, string];
   if (p.kind === 'change') {
-    [x, y, names] = word === 'faster' ? [p.a, p.b, ['before', 'after']] : [p.b, p.a, ['after', 'before']];
+    // x is the value that is the larger when the word holds: the time before going faster, the rate after.
+    const beforeFirst = (word === 'faster') === (measure === 'time');
+    [x, y, names] = beforeFirst ? [p.a, p.b, ['before', 'after']] : [p.b, p.a, ['after', 'before']];
   } else {
     [x, y] = exactBase(p.a).compare(exactBase(p.b)) >= 0 ? [p.a, p.b] : [p.b, p.a];
     names = ['larger', 'smaller'];
@@ -1258,11 +1287,11 @@ function movementWord(d: 'down' | 'up'): string {
 
 /** The way the claim's word says the values move, for a claim written without a sign (a signed claim states its
  * direction with its sign, and is judged and fixed with it). For durations, "faster" means less time and "slower"
- * more, whatever the word's direction elsewhere (`speedup` is an increase of throughput). */
+ * more; for rates (`tokens/s`), "faster" means more and "slower" less. */
 function statedDirection(claim: Claim, p: Pair): 'down' | 'up' | undefined {
   if (claim.q.sign !== '' || claim.q.delta) return undefined;
-  const speed = speedOnDurations(claim, p);
-  if (speed !== undefined) return speed === 'faster' ? 'down' : 'up';
+  const speed = speedOf(claim, p);
+  if (speed !== undefined) return (speed.word === 'faster') === (speed.measure === 'time') ? 'down' : 'up';
   return claim.direction === 'down' || claim.direction === 'up' ? claim.direction : undefined;
 }
 
@@ -1349,7 +1378,7 @@ function readingCandidatesAsWritten(claim: Claim, p0: Pair, written: string, sub
           add(dirComp, true, 'read as percentage points');
         }
       }
-      const speed = signed ? undefined : speedOnDurations(claim, p);
+      const speed = signed ? undefined : speedOf(claim, p);
       if (signed) {
         add(relativeChange(p, p.kind === 'change' ? 'signed' : 'up'), false, percentValues ? 'read as a relative change' : undefined);
       } else if (speed !== undefined) {
@@ -1586,7 +1615,7 @@ function crossFieldCheck(info: FieldInfo, claim: Claim, pairs: Pair[]): Check | 
     // A % range of speed for durations (`40–60% faster`) has both readings, as a single percentage does.
     const compute = (p: Pair): Array<Computation | undefined> => {
       if (isFactor) return [ratio(p)];
-      const speed = speedOnDurations(claim, p);
+      const speed = speedOf(claim, p);
       return speed !== undefined ? speedReadings(p, speed).map((r) => r.comp) : [relativeChange(p, claim.direction === 'up' ? 'up' : 'down')];
     };
     const rank = (x: RangeReading): number => (x.ambiguous ? VERDICT_RANK['near-miss'] : VERDICT_RANK[x.j.verdict]);

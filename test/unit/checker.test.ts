@@ -1132,8 +1132,11 @@ test('an x-fold ratio whose word the values contradict is inconsistent, though i
   for (const numbers of ['Baseline 1900 ms → ours 700 ms (2.7× faster)', '45 ms → 120 ms (2.7× slower)', '800K → 60K params (13× fewer)', '60K → 800K params (13.3× larger)', '800K → 60K params (13×)']) {
     assert.deepEqual(flagged(card(numbers)), [], numbers);
   }
-  // "Faster" says nothing about the direction of a throughput, and a comparison (vs) has no before and after.
-  assert.deepEqual(flagged(card('300 → 100 tokens/s (3× faster)')), []);
+  // For rates, "faster" means more: a throughput that fell is contradicted too.
+  assertContradicted('300 → 100 tokens/s (3× faster)', '3×: inconsistent — the values decrease (300 → 100) while the claim says they increase (“faster”); ', 'ratio');
+  // "Faster" says nothing about the direction of values that are neither times nor rates, and a comparison (vs)
+  // has no before and after.
+  assert.deepEqual(flagged(card('300 → 100 steps (3× faster)')), []);
   assert.deepEqual(flagged(card('120 ms vs 45 ms (2.7× faster)')), []);
 });
 
@@ -1186,6 +1189,28 @@ test('"X% slower" for durations is the mirror: the slow-down (after ÷ before �
   assertContradicted('Latency 1200 ms → 1000 ms (20% slower)', '20%: inconsistent — the values decrease (1200 ms → 1000 ms) while the claim says they increase (“slower”); ');
 });
 
+test('"X% faster" for rates (tokens/s, GB/s, per second, QPS): the rate increase (after ÷ before − 1) and the time reduction (1 − before ÷ after) are both accepted', () => {
+  const speedUp = only(card('Throughput 1250 → 1900 tokens/s (52% faster)'), 'percent-change');
+  assert.equal(speedUp.verdict, 'consistent');
+  assert.equal(speedUp.explanation.formula, 'speed-up: after ÷ before − 1 (in percent)');
+  const timeCut = only(card('60 → 100 tokens/s (40% faster)'), 'percent-change');
+  assert.equal(timeCut.verdict, 'consistent', timeCut.message);
+  assert.equal(timeCut.explanation.formula, 'time reduction: 1 − before ÷ after (in percent)');
+  for (const numbers of ['Bandwidth 12 GB/s → 20 GB/s (67% faster)', '1,200 → 2,800 QPS (133% faster)', '1,200 → 2,800 samples per second (133% faster)', '60 → 100 it/s (67% quicker)']) {
+    assert.deepEqual(flagged(card(numbers)), [], numbers);
+  }
+  // "Slower" is the mirror: the speed reduction (1 − after ÷ before) or the slow-down (before ÷ after − 1).
+  assert.deepEqual(flagged(card('100 → 60 tokens/s (40% slower)')), []);
+  assert.deepEqual(flagged(card('100 → 60 tokens/s (67% slower)')), []);
+  // Neither reading: judged in the closer one, and the message gives the other.
+  const wrong = only(card('60 → 100 tokens/s (50% faster)'), 'percent-change');
+  assert.equal(wrong.verdict, 'inconsistent');
+  assert.equal(wrong.fix?.replacement, '40');
+  assert.match(wrong.message, /the speed-up reading \(after ÷ before − 1\) gives 64\.46…68\.91%, which does not fit either/);
+  // A rate that fell is not faster: a contradicted direction, with no fix (before, "40%" was offered).
+  assertContradicted('100 → 60 tokens/s (67% faster)', '67%: inconsistent — the values decrease (100 → 60) while the claim says they increase (“faster”); ');
+});
+
 test('"X% faster" is a time reduction only with words of time, and keeps its old readings for values that are not durations', () => {
   // "reduction", "less time", "lower latency": 1 − after ÷ before only.
   for (const word of ['reduction', 'less time', 'lower latency']) {
@@ -1195,10 +1220,10 @@ test('"X% faster" is a time reduction only with words of time, and keeps its old
     assert.equal(c.fix?.replacement, '34');
     assert.deepEqual(flagged(card(`Latency 1900 ms → 1250 ms (34% ${word})`)), [], word);
   }
-  // Throughput (no unit of time): "faster" is an increase, as before.
-  const throughput = only(card('Throughput 1250 → 1900 tokens/s (52% faster)'), 'percent-change');
-  assert.equal(throughput.verdict, 'consistent');
-  assert.equal(throughput.explanation.formula, '(after − before) / before × 100');
+  // Values that are neither times nor rates: "faster" keeps both directions of a relative change.
+  const steps = only(card('Steps 1250 → 1900 (52% faster)'), 'percent-change');
+  assert.equal(steps.verdict, 'consistent');
+  assert.equal(steps.explanation.formula, '(after − before) / before × 100');
   // A factor is larger ÷ smaller whatever the word.
   assert.deepEqual(flagged(card('Latency 1900 ms → 1250 ms (1.52× faster)')), []);
 });
