@@ -5,11 +5,13 @@
 // with --expose-gc.
 //
 // How the figures are taken (bench/RESULTS.md repeats this):
-//  * Timing: the four tasks (parse, read, verify, markdown-it `render` of the whole file) run in rounds; each round runs
+//  * Timing: the five tasks (parse, build, read, verify, markdown-it `render` of the whole file) run in rounds; each round runs
 //    each task once, in a rotated order, after a forced GC, so machine noise and leftover garbage hit them alike.
 //    The figure is the median over the rounds; ratios are ratios of medians. *parse* builds the model the editor
-//    keeps (every paper, from the file's text); *read* is the same parse keeping nothing; *verify* is what `paper-claims verify` does with the file's bytes:
-//    decode, parse and check a piece at a time (src/core/verifyStream.ts), every check counted.
+//    keeps (every paper as its place in the text, read when first shown: `parseSeed(text, { lazy: true })`);
+//    *build* builds every paper at once (`parseSeed(text)`, what `paper-claims list` does); *read* is that parse
+//    keeping nothing; *verify* is what `paper-claims verify` does with the file's bytes: decode, parse and check a
+//    piece at a time (src/core/verifyStream.ts), every check counted.
 //  * Warm-up: before any measurement, the 1,000-card digest goes through every task three times so the JIT has
 //    compiled the hot paths; the first round of each size is measured like the others (its inputs are new, its code
 //    is not).
@@ -18,7 +20,7 @@
 //  * Memory: a fresh `node --expose-gc` child per size and task loads the code, collects garbage and takes its
 //    resident set (RSS) as the baseline, resets the kernel's RSS high-water mark (/proc/self/clear_refs), then
 //    reads the file and runs the task, keeping what the task keeps alive (verify: the file's bytes; parse: the text
-//    and every paper; verify-kept, the editor's way: the text, every paper and every check), and reports the
+//    and every lazy paper; verify-kept, the editor's way: the text, every paper and every check), and reports the
 //    high-water mark (VmHWM) minus the baseline. Where the reset is not available it falls back to getrusage's
 //    maxRSS. The live heap retained after a final GC is reported too.
 import { execFileSync } from 'node:child_process';
@@ -72,6 +74,7 @@ async function pacedParse(text: string): Promise<{ longestMs: number; totalMs: n
   let longestMs = 0;
   let turns = 0;
   await parseSeedPaced(text, {
+    lazy: true,
     pause: () => {
       longestMs = Math.max(longestMs, performance.now() - sliceStart);
       turns++;
@@ -85,9 +88,9 @@ async function pacedParse(text: string): Promise<{ longestMs: number; totalMs: n
   return { longestMs: Math.max(longestMs, ended - sliceStart), totalMs: ended - started, turns };
 }
 
-/** What the editor holds: every paper and every check of the file at once. */
+/** What the editor holds once a file is verified: every paper (each read from its lazy place) and every check. */
 function verifyKeepingAll(text: string): { seed: SeedFile; results: Check[][]; checks: number } {
-  const seed = parseSeed(text);
+  const seed = parseSeed(text, { lazy: true });
   const results = seed.papers.map((p) => checkPaper(p));
   return { seed, results, checks: checkFileClaims(seed).length + results.reduce((n, r) => n + r.length, 0) };
 }
@@ -157,7 +160,7 @@ function memoryChild(task: string, file: string): void {
   } else {
     const text = readFileSync(file, 'utf8');
     if (task === 'parse') {
-      const seed = parseSeed(text);
+      const seed = parseSeed(text, { lazy: true });
       papers = seed.papers.length;
       kept = [text, seed];
     } else {
@@ -217,7 +220,8 @@ async function main(): Promise<void> {
   mkdirSync(TMP, { recursive: true });
   const markdown = new MarkdownIt();
   const tasks = (text: string, bytes: Uint8Array) => ({
-    parse: () => parseSeed(text),
+    parse: () => parseSeed(text, { lazy: true }),
+    build: () => parseSeed(text),
     read: () => readOnly(text),
     verify: () => verify(bytes),
     markdown: () => markdown.render(text),
@@ -235,7 +239,7 @@ async function main(): Promise<void> {
     writeFileSync(file, text);
     const { runs, budgetMs } = plan(cards);
     const samples = timeInterleaved(tasks(text, Buffer.from(text)), runs, budgetMs);
-    const times = Object.fromEntries(Object.entries(samples).map(([k, v]) => [k, median(v)])) as Record<'parse' | 'read' | 'verify' | 'markdown', number>;
+    const times = Object.fromEntries(Object.entries(samples).map(([k, v]) => [k, median(v)])) as Record<'parse' | 'build' | 'read' | 'verify' | 'markdown', number>;
     // The editor's paced parse, a few times: the longest stretch without a turn over all of them.
     const paced: Awaited<ReturnType<typeof pacedParse>>[] = [];
     for (let i = 0; i < Math.min(3, runs); i++) {
@@ -255,6 +259,7 @@ async function main(): Promise<void> {
       samples,
       parseMs: times.parse,
       readMs: times.read,
+      buildMs: times.build,
       verifyMs: times.verify,
       markdownMs: times.markdown,
       parseMBps: mbps(times.parse),
@@ -288,7 +293,7 @@ async function main(): Promise<void> {
   const large = at(100_000);
   const growth =
     small && large
-      ? { parse: large.parseMs / small.parseMs, read: (large.readMs as number) / (small.readMs as number), verify: large.verifyMs / small.verifyMs, markdown: large.markdownMs / small.markdownMs, bytes: large.bytes / small.bytes }
+      ? { parse: large.parseMs / small.parseMs, build: (large.buildMs as number) / (small.buildMs as number), read: (large.readMs as number) / (small.readMs as number), verify: large.verifyMs / small.verifyMs, markdown: large.markdownMs / small.markdownMs, bytes: large.bytes / small.bytes }
       : undefined;
   process.stdout.write(`${JSON.stringify({ node: process.version, sizes, growth }, null, 2)}\n`);
 }

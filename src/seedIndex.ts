@@ -83,8 +83,10 @@ export class SeedIndex implements vscode.Disposable {
 
   findPaper(uri: vscode.Uri, index: number, title?: string): Paper | undefined {
     const papers = this.get(uri)?.seed.papers ?? [];
+    const atIndex = papers[index];
+    if (title === undefined || atIndex?.title.text === title) return atIndex;
     // After an edit the index may point elsewhere: prefer the paper that still has the title.
-    return (title !== undefined ? papers.find((p) => p.title.text === title) : undefined) ?? papers[index];
+    return papers.find((p) => p.title.text === title) ?? atIndex;
   }
 
   /** Whether a change is waiting for its debounce or a file is being read: the index may change soon. */
@@ -157,7 +159,9 @@ export class SeedIndex implements vscode.Disposable {
       const text = await readText(uri, matchedByGlob ? Infinity : SNIFF_LIMIT);
       if (text === undefined || cancelled()) return undefined;
       if (!matchedByGlob && !hasSeedHeader(text)) return undefined;
-      const seed = await parseSeedPaced(text, { pause: nextTurn, cancelled });
+      // Lazy papers: a paper is read from the text when the tree shows it or the checker checks it, so a big file
+      // costs its text and a small object per paper until then.
+      const seed = await parseSeedPaced(text, { pause: nextTurn, cancelled, lazy: true });
       return seed && { uri, label: vscode.workspace.asRelativePath(uri), seed, matchedByGlob };
     } finally {
       this.readsInFlight--;

@@ -23,13 +23,15 @@ import { NumberField, Paper, ParseProblem, SeedFile, SourceRange, TextField } fr
 
 /**
  * The non-blank lines of a file, trimmed, as parallel arrays: `text[i]` starts at column `column[i]` of source line
- * `row[i]`. Arrays of numbers instead of an object per line keep a 100,000-card file from allocating a million
+ * `row[i]`, which starts at offset `lineStart[i]` of the whole text. Arrays of numbers instead of an object per line keep a 100,000-card file from allocating a million
  * short-lived objects (which made parsing slow down as files grew).
  */
 interface Lines {
   text: string[];
   row: number[];
   column: number[];
+  /** Where the source line starts in the whole text (a lazy paper slices its card from there). */
+  lineStart: number[];
   kind: Kind[];
 }
 
@@ -57,10 +59,11 @@ function isSpace(code: number): boolean {
 
 /**
  * One pass over the text that slices each non-blank line once (splitting first and trimming after was 2× slower),
- * appending to `into`; rows count from `firstRow`. Returns the number of lines (line breaks + 1).
+ * appending to `into`; rows count from `firstRow`, and `source` starts at offset `base` of the whole text. Returns
+ * the number of lines (line breaks + 1).
  */
-function scanLines(source: string, into: Lines, firstRow: number, atFileStart: boolean): number {
-  const { text, row, column } = into;
+function scanLines(source: string, into: Lines, firstRow: number, atFileStart: boolean, base: number): number {
+  const { text, row, column, lineStart } = into;
   const length = source.length;
   let start = atFileStart && source.charCodeAt(0) === 0xfeff ? 1 : 0;
   let index = firstRow;
@@ -79,6 +82,7 @@ function scanLines(source: string, into: Lines, firstRow: number, atFileStart: b
       text.push(source.slice(from, to));
       row.push(index);
       column.push(from - start);
+      lineStart.push(base + start);
     }
     if (end >= length) break;
     start = end + (source.charCodeAt(end) === 13 && source.charCodeAt(end + 1) === 10 ? 2 : 1);
@@ -87,7 +91,7 @@ function scanLines(source: string, into: Lines, firstRow: number, atFileStart: b
   return index - firstRow + 1;
 }
 
-const emptyLines = (): Lines => ({ text: [], row: [], column: [], kind: [] });
+const emptyLines = (): Lines => ({ text: [], row: [], column: [], lineStart: [], kind: [] });
 
 function classify(t: string, isFirstContent: boolean): Kind {
   if (isFirstContent && HEADER.test(t)) return Kind.Header;
@@ -129,8 +133,15 @@ function problemAt(lines: Lines, i: number, message: string): ParseProblem {
 /** True when the first non-blank line is an `N papers found` header: how seed files outside the glob are found. */
 export function hasSeedHeader(text: string): boolean {
   const lines = emptyLines();
-  scanLines(text.slice(0, 1024), lines, 0, true);
+  scanLines(text.slice(0, 1024), lines, 0, true, 0);
   return lines.text.length > 0 && classify(lines.text[0], true) === Kind.Header;
+}
+
+export interface ReaderOptions {
+  /** The whole text the pieces come from: papers are then lazy (see `LazyPaper`) instead of built at once. */
+  lazyFrom?: string;
+  /** Reading one card again: the source line it starts on and its index; the text has no header. */
+  card?: { line: number; index: number };
 }
 
 /** Everything a parse finds except the papers themselves, which `SeedReader` hands out one at a time. */
@@ -160,13 +171,28 @@ export class SeedReader {
   private papers = 0;
   private readonly problems: ParseProblem[] = [];
   private declaredCount: NumberField | undefined;
+  /** Characters of the whole text before the next piece. */
+  private charsBefore = 0;
+  private readonly firstIndex: number;
+  private readonly lazyFrom: string | undefined;
 
-  constructor(private readonly onPaper: (paper: Paper) => void) {}
+  constructor(
+    private readonly onPaper: (paper: Paper) => void,
+    options: ReaderOptions = {},
+  ) {
+    this.lazyFrom = options.lazyFrom;
+    this.firstIndex = options.card?.index ?? 0;
+    if (options.card) {
+      this.rowsBefore = options.card.line;
+      this.contentSeen = true; // a card's text has no header
+    }
+  }
 
   push(piece: string): void {
     const lines = this.lines;
     const before = lines.text.length;
-    this.rowsBefore += scanLines(piece, lines, this.rowsBefore, !this.started) - 1;
+    this.rowsBefore += scanLines(piece, lines, this.rowsBefore, !this.started, this.charsBefore) - 1;
+    this.charsBefore += piece.length;
     this.started = true;
     for (let i = before; i < lines.text.length; i++) lines.kind.push(classify(lines.text[i], !this.contentSeen && i === before));
     if (!this.contentSeen && lines.text.length > before) {
@@ -175,7 +201,7 @@ export class SeedReader {
         // The header is not part of any card: read it and drop its line.
         const match = HEADER.exec(lines.text[before])!;
         this.declaredCount = { raw: match[1], value: Number(match[1].replace(/,/g, '')), range: lineRange(lines, before, 0, match[1].length) };
-        for (const column of [lines.text, lines.row, lines.column, lines.kind] as unknown[][]) column.splice(before, 1);
+        for (const column of [lines.text, lines.row, lines.column, lines.lineStart, lines.kind] as unknown[][]) column.splice(before, 1);
       }
     }
     this.findStarts(false);
@@ -232,15 +258,15 @@ export class SeedReader {
     if (closed <= 0) return;
     for (let c = 0; c < closed; c++) {
       const end = c + 1 < starts.length ? starts[c + 1] : count;
-      const paper = parseCard(lines, starts[c], end, this.papers, this.problems);
-      if (paper) {
-        this.papers++;
-        this.onPaper(paper);
+      const layout = readCard(lines, starts[c], end, this.problems);
+      if (layout) {
+        const index = this.firstIndex + this.papers++;
+        this.onPaper(this.lazyFrom === undefined ? buildPaper(lines, layout, index) : lazyPaper(this.lazyFrom, lines, layout, index));
       }
     }
     // Keep the lines from the open card's start on (none at the end).
     const keep = atEnd ? count : starts[closed];
-    for (const column of [lines.text, lines.row, lines.column, lines.kind] as unknown[][]) dropFirst(column, keep);
+    for (const column of [lines.text, lines.row, lines.column, lines.lineStart, lines.kind] as unknown[][]) dropFirst(column, keep);
     this.starts = atEnd ? [] : [0];
     this.examined -= keep;
   }
@@ -273,16 +299,24 @@ function byPosition(a: ParseProblem, b: ParseProblem): number {
  * the file is sliced and classified before the first card is built, and those million short-lived lines outlive
  * the young generation, which made parsing 100,000 cards twice as slow.
  */
-export function parseSeed(source: string): SeedFile {
-  const whole = wholeFileReader();
+export function parseSeed(source: string, options: ParseOptions = {}): SeedFile {
+  const whole = wholeFileReader(options.lazy ? source : undefined);
   for (const piece of textChunks(source)) whole.reader.push(piece);
   return whole.end();
 }
 
+export interface ParseOptions {
+  /**
+   * Keep each paper as its place in the text, read when a field is first used (see `LazyPaper`): what the editor
+   * keeps, where most papers of a big file are never shown. The papers are the same once read.
+   */
+  lazy?: boolean;
+}
+
 /** A reader that keeps every paper, and the `SeedFile` it makes at the end. */
-function wholeFileReader(): { reader: SeedReader; end: () => SeedFile } {
+function wholeFileReader(lazyFrom: string | undefined): { reader: SeedReader; end: () => SeedFile } {
   const papers: Paper[] = [];
-  const reader = new SeedReader((paper) => papers.push(paper));
+  const reader = new SeedReader((paper) => papers.push(paper), { lazyFrom });
   return {
     reader,
     end: () => {
@@ -292,10 +326,11 @@ function wholeFileReader(): { reader: SeedReader; end: () => SeedFile } {
   };
 }
 
-export interface Pacing {
+export interface Pacing extends ParseOptions {
   /** Gives the host's event loop a turn (in VS Code's extension host: a `setImmediate`). */
   pause: () => Promise<void>;
-  /** How long to parse between pauses, in milliseconds. */
+  /** How long to parse between pauses, in milliseconds (default 5: a slice plus a garbage collection that falls in it
+   * stays well under the 50 ms of a long task). */
   sliceMs?: number;
   /** Checked after each pause: true abandons the parse (a newer edit will parse again). */
   cancelled?: () => boolean;
@@ -307,8 +342,8 @@ export interface Pacing {
  * exactly what `parseSeed` returns, or `undefined` when cancelled.
  */
 export async function parseSeedPaced(source: string, pacing: Pacing): Promise<SeedFile | undefined> {
-  const sliceMs = pacing.sliceMs ?? 10;
-  const whole = wholeFileReader();
+  const sliceMs = pacing.sliceMs ?? 5;
+  const whole = wholeFileReader(pacing.lazy ? source : undefined);
   let sliceStart = performance.now();
   let first = true;
   for (const piece of textChunks(source)) {
@@ -339,15 +374,28 @@ export function* textChunks(source: string | Uint8Array, size = 1 << 16): Genera
   }
 }
 
-function parseCard(lines: Lines, start: number, end: number, index: number, problems: ParseProblem[]): Paper | undefined {
+/** Where a card's parts are among its lines: what `readCard` finds, and `buildPaper` (or a lazy paper) builds on. */
+interface CardLayout {
+  /** The card's lines are `start`…`end - 1`; the title is `start`…`scoresStart - 1`. */
+  start: number;
+  end: number;
+  scoresStart: number;
+  summary: [number, number] | undefined;
+  finding: [number, number] | undefined;
+  /** The `Numbers:` line. */
+  numbers: number | undefined;
+}
+
+/** Reads a card's lines: its layout, or undefined when it is not a paper; problems found on the way go to `problems`. */
+function readCard(lines: Lines, start: number, end: number, problems: ParseProblem[]): CardLayout | undefined {
   const { kind, text: texts } = lines;
   let i = start;
   while (i < end && kind[i] === Kind.Text) i++;
-  const title = textField(lines, start, i);
   const scoresStart = i;
+  const titleText = () => textField(lines, start, scoresStart).text;
   while (i < end && kind[i] === Kind.Numeric) i++;
   const scoreCount = i - scoresStart;
-  const where = () => `Card "${shorten(title.text)}" (line ${lines.row[start] + 1})`;
+  const where = () => `Card "${shorten(titleText())}" (line ${lines.row[start] + 1})`;
 
   if (scoreCount !== 4) {
     problems.push(problemAt(lines, scoresStart, `${where()}: expected three scores and a citation count on four lines, found ${scoreCount} number line${scoreCount === 1 ? '' : 's'}.`));
@@ -367,7 +415,7 @@ function parseCard(lines: Lines, start: number, end: number, index: number, prob
   // Sections are runs of lines: the summary until "Key finding", the finding until "Numbers:".
   let summary: [number, number] | undefined;
   let finding: [number, number] | undefined;
-  let numbers: TextField | undefined;
+  let numbers: number | undefined;
   let section: 'summary' | 'finding' | 'after' = 'summary';
   let runStart = i;
   const close = (upTo: number) => {
@@ -379,36 +427,49 @@ function parseCard(lines: Lines, start: number, end: number, index: number, prob
     const k = kind[i];
     if (k === Kind.KeyLabel) {
       if (section !== 'summary') {
-        problems.push(problemAt(lines, i, `Card "${shorten(title.text)}": a second "Key finding" label is read as text of the finding.`));
+        problems.push(problemAt(lines, i, `Card "${shorten(titleText())}": a second "Key finding" label is read as text of the finding.`));
         continue;
       }
       close(i);
       section = 'finding';
       runStart = i + 1;
     } else if (k === Kind.NumbersLabel) {
-      if (numbers) {
-        problems.push(problemAt(lines, i, `Card "${shorten(title.text)}": a second "Numbers:" line is ignored.`));
+      if (numbers !== undefined) {
+        problems.push(problemAt(lines, i, `Card "${shorten(titleText())}": a second "Numbers:" line is ignored.`));
         continue;
       }
       close(i);
-      const line = texts[i];
-      const label = NUMBERS_LABEL.exec(line)![0].length;
-      const valueStart = line.length - line.slice(label).trimStart().length;
-      const column = lines.column[i] + valueStart;
-      const value = line.slice(valueStart);
-      numbers = { text: value, range: { line: lines.row[i], column, endLine: lines.row[i], endColumn: column + value.length } };
+      numbers = i;
       section = 'after';
       runStart = i + 1;
     } else if (section === 'after') {
-      problems.push(problemAt(lines, i, `Card "${shorten(title.text)}": text after the "Numbers:" line is ignored.`));
+      problems.push(problemAt(lines, i, `Card "${shorten(titleText())}": text after the "Numbers:" line is ignored.`));
     }
   }
   close(end);
+  return { start, end, scoresStart, summary, finding, numbers };
+}
 
+/** Builds the paper a card's layout describes. */
+function buildPaper(lines: Lines, layout: CardLayout, index: number): Paper {
+  const { start, end, scoresStart, summary, finding } = layout;
+  const texts = lines.text;
+  let numbers: TextField | undefined;
+  if (layout.numbers !== undefined) {
+    const i = layout.numbers;
+    const line = texts[i];
+    const label = NUMBERS_LABEL.exec(line)![0].length;
+    const valueStart = line.length - line.slice(label).trimStart().length;
+    const column = lines.column[i] + valueStart;
+    const value = line.slice(valueStart);
+    numbers = { text: value, range: { line: lines.row[i], column, endLine: lines.row[i], endColumn: column + value.length } };
+  }
   const last = end - 1;
-  const paper: Paper = {
+  // Every field was checked by readCard with the same rules PaperSchema states, so the hot path does not run zod
+  // again per card (it tripled the parse time); the tests hold the parser's output to PaperSchema.
+  return {
     index,
-    title,
+    title: textField(lines, start, scoresStart),
     scores: [numberField(lines, scoresStart), numberField(lines, scoresStart + 1), numberField(lines, scoresStart + 2)],
     citations: numberField(lines, scoresStart + 3),
     summary: summary && textField(lines, summary[0], summary[1]),
@@ -416,8 +477,66 @@ function parseCard(lines: Lines, start: number, end: number, index: number, prob
     numbers,
     range: { line: lines.row[start], column: 0, endLine: lines.row[last], endColumn: lines.column[last] + texts[last].length },
   };
-  // Every field was checked above with the same rules PaperSchema states, so the hot path does not run zod
-  // again per card (it tripled the parse time); the tests hold the parser's output to PaperSchema.
+}
+
+/**
+ * A paper the editor keeps for a big file: its place in the text and nothing else, until a field is read; then the
+ * card is read again from the text (one card, a few microseconds) and kept. Why: 100,000 built papers are some 18
+ * objects each, which V8 must copy out of its young generation and mark again in every full collection; that made
+ * the editor's parse grow 17× from 10,000 cards to 100,000 while reading the text alone grows 9×. The tree, a
+ * card, the checker read only the papers they show or check.
+ */
+class LazyPaper implements Paper {
+  private built: Paper | undefined;
+
+  constructor(
+    readonly index: number,
+    private readonly source: string,
+    /** The card's text is `source.slice(from, to)`, from the start of its first line, which is source line `line`. */
+    private readonly from: number,
+    private readonly to: number,
+    private readonly line: number,
+  ) {}
+
+  private get paper(): Paper {
+    return (this.built ??= readOneCard(this.source.slice(this.from, this.to), this.line, this.index));
+  }
+  get title(): Paper['title'] {
+    return this.paper.title;
+  }
+  get scores(): Paper['scores'] {
+    return this.paper.scores;
+  }
+  get citations(): Paper['citations'] {
+    return this.paper.citations;
+  }
+  get summary(): Paper['summary'] {
+    return this.paper.summary;
+  }
+  get keyFinding(): Paper['keyFinding'] {
+    return this.paper.keyFinding;
+  }
+  get numbers(): Paper['numbers'] {
+    return this.paper.numbers;
+  }
+  get range(): Paper['range'] {
+    return this.paper.range;
+  }
+}
+
+function lazyPaper(source: string, lines: Lines, layout: CardLayout, index: number): Paper {
+  const last = layout.end - 1;
+  return new LazyPaper(index, source, lines.lineStart[layout.start], lines.lineStart[last] + lines.column[last] + lines.text[last].length, lines.row[layout.start]);
+}
+
+/** Reads one card's text again (a lazy paper's first read): the same paper as in the whole file's parse. */
+function readOneCard(text: string, line: number, index: number): Paper {
+  let paper: Paper | undefined;
+  const reader = new SeedReader((p) => (paper ??= p), { card: { line, index } });
+  reader.push(text);
+  reader.end();
+  // The card parsed as a paper in the file's parse, from the same lines.
+  if (!paper) throw new Error(`Paper Claims: the card at line ${line + 1} no longer reads as a paper.`);
   return paper;
 }
 

@@ -4,6 +4,7 @@ import * as vscode from 'vscode';
 import type { PaperClaimsApi } from '../../src/extension';
 import { suite, test } from './harness';
 import { generateDigest } from '../../bench/generate';
+import { parseSeed } from '../../src/core/parser';
 import { api, isWorkspaceSample, until } from './util';
 
 function sampleUri(a: PaperClaimsApi): vscode.Uri {
@@ -124,7 +125,8 @@ suite('Large digests', () => {
     await settings.update('maxProblemsPerFile', 40, vscode.ConfigurationTarget.Workspace);
     const folder = vscode.workspace.workspaceFolders![0].uri;
     const big = vscode.Uri.joinPath(folder, 'seeds', 'big', 'digest-3000.txt');
-    await vscode.workspace.fs.writeFile(big, new TextEncoder().encode(generateDigest(3000, 11)));
+    const digest = generateDigest(3000, 11);
+    await vscode.workspace.fs.writeFile(big, new TextEncoder().encode(digest));
     try {
       const entry = await until(() => a.index.get(big), 'the big digest in the index', 20_000);
       assert.equal(entry.seed.papers.length, 3000);
@@ -134,6 +136,14 @@ suite('Large digests', () => {
       assert.equal(pages.filter((n) => n.kind === 'page').length, 15);
       assert.equal(a.tree.getTreeItem(pages[0]).label, 'Papers 1–200');
       assert.equal(a.tree.getChildren(pages[0]).length, 200);
+      // The editor keeps each paper as its place in the text until it is shown: the last page reads the same titles,
+      // citations and lines as a parse that builds every paper.
+      const built = parseSeed(digest).papers.slice(2800);
+      const lastPage = a.tree.getChildren(pages[pages.length - 1]).map((n) => a.tree.getTreeItem(n));
+      assert.deepEqual(
+        lastPage.map((item) => [item.label, String(item.description).split(' · ')[0]]),
+        built.map((p) => [p.title.text, `${p.citations.value} ${p.citations.value === 1 ? 'citation' : 'citations'}`]),
+      );
 
       // Cancelling stops the check and records nothing.
       const source = new vscode.CancellationTokenSource();

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { hasSeedHeader, parseSeed, parseSeedPaced, SeedReader, textChunks } from '../../src/core/parser';
-import { PaperSchema, locate } from '../../src/core/model';
+import { Paper, PaperSchema, SeedFile, locate } from '../../src/core/model';
 import { generateDigest } from '../../bench/generate';
 import { SAMPLE_SEED } from './paths';
 
@@ -294,6 +294,54 @@ test('paced parse: a cancelled parse stops at the next pause and resolves to und
   const paced = await parseSeedPaced(digest, { sliceMs: 0, pause: async () => void pauses++, cancelled: () => pauses >= 2 });
   assert.equal(paced, undefined);
   assert.equal(pauses, 2);
+});
+
+/** A paper's fields as a plain object: a lazy paper reads them through getters. */
+function plain(paper: Paper): Paper {
+  const { index, title, scores, citations, summary, keyFinding, numbers, range } = paper;
+  return { index, title, scores, citations, summary, keyFinding, numbers, range };
+}
+
+/** The lazy parse (the editor's) as plain papers, with everything else it found. */
+function lazyAsBuilt(text: string): SeedFile {
+  const lazy = parseSeed(text, { lazy: true });
+  return { ...lazy, papers: lazy.papers.map(plain) };
+}
+
+test('lazy papers (the editor keeps a big file this way) read exactly like built ones, on mutated files of every shape', () => {
+  const lines = SEED.split('\n');
+  const inserts = ['', '0.5', '12', 'Key finding', 'Numbers: 1 → 2 (+1)', 'A title', '143 papers found', '0.8o', 'T5', '\ufeffx'];
+  fc.assert(
+    fc.property(
+      fc.array(fc.tuple(fc.nat(lines.length), fc.nat(2), fc.nat(inserts.length - 1)), { maxLength: 8 }),
+      fc.constantFrom('\n', '\r\n', '\r'),
+      fc.boolean(),
+      (edits, eol, bom) => {
+        const mutated = [...lines];
+        for (const [at, op, which] of edits) {
+          if (op === 0) mutated.splice(at, 1);
+          else if (op === 1) mutated.splice(at, 0, inserts[which]);
+          else if (at < mutated.length) mutated[at] = mutated[at].slice(0, which * 3);
+        }
+        const text = (bom ? '\ufeff' : '') + mutated.join(eol);
+        assert.deepEqual(lazyAsBuilt(text), parseSeed(text));
+      },
+    ),
+    { seed: 20261130, numRuns: 200 },
+  );
+  // Many 64 KB pieces, damaged cards, every kind of claim; and a paced parse.
+  const digest = generateDigest(2000, 13);
+  assert.deepEqual(lazyAsBuilt(digest), parseSeed(digest));
+});
+
+test('a lazy paper is read once, when a field is first used, and keeps what it read', async () => {
+  const seed = await parseSeedPaced(SEED, { pause: async () => {}, lazy: true });
+  assert.ok(seed);
+  const paper = seed.papers[3];
+  assert.equal(paper.index, 3);
+  assert.equal(paper.title, paper.title, 'the same field object on every read');
+  assert.deepEqual(plain(paper), parseSeed(SEED).papers[3]);
+  assert.ok(PaperSchema.safeParse(paper).success);
 });
 
 test('problems are listed in source order', () => {
