@@ -5,9 +5,12 @@
 // with --expose-gc.
 //
 // How the figures are taken (bench/RESULTS.md repeats this):
-//  * Timing: the five tasks (parse, build, read, verify, markdown-it `render` of the whole file) run in rounds; each round runs
-//    each task once, in a rotated order, after a forced GC, so machine noise and leftover garbage hit them alike.
-//    The figure is the median over the rounds; ratios are ratios of medians. *parse* builds the model the editor
+//  * Timing: tasks run in rounds; each round runs each task once, in a rotated order, after a forced GC, so machine
+//    noise and leftover garbage hit them alike. verify and markdown-it `render` of the whole file share rounds (their
+//    ratio is the figure that counts); parse, build and read have rounds of their own, more of them (they are
+//    short), because whatever ran right after markdown-it's render of the 100,000-card digest (over a gigabyte of
+//    garbage, still being swept on V8's background threads) ran about twice as slow, and in a shared rotation parse
+//    always came right after it. The figure is the median over the rounds; ratios are ratios of medians. *parse* builds the model the editor
 //    keeps (every paper as its place in the text, read when first shown: `parseSeed(text, { lazy: true })`);
 //    *build* builds every paper at once (`parseSeed(text)`, what `paper-claims list` does); *read* is that parse
 //    keeping nothing; *verify* is what `paper-claims verify` does with the file's bytes: decode, parse and check a
@@ -15,8 +18,9 @@
 //  * Warm-up: before any measurement, the 1,000-card digest goes through every task three times so the JIT has
 //    compiled the hot paths; the first round of each size is measured like the others (its inputs are new, its code
 //    is not).
-//  * Rounds: up to BENCH_RUNS per size (15, 7, 3 for 1k, 10k, 100k cards), fewer once the size's time budget
-//    (BENCH_BUDGET_S, default 20, 60, 120 s) would be exceeded, never fewer than one.
+//  * Rounds: verify and markdown-it, up to BENCH_RUNS per size (15, 7, 3 for 1k, 10k, 100k cards), fewer once the
+//    size's time budget (BENCH_BUDGET_S, default 20, 60, 120 s) would be exceeded, never fewer than one; parse,
+//    build and read, up to BENCH_PARSE_RUNS (15, 15, 11) within 10, 20, 40 s.
 //  * Memory: a fresh `node --expose-gc` child per size and task loads the code, collects garbage and takes its
 //    resident set (RSS) as the baseline, resets the kernel's RSS high-water mark (/proc/self/clear_refs), then
 //    reads the file and runs the task, keeping what the task keeps alive (verify: the file's bytes; parse: the text
@@ -95,8 +99,10 @@ function verifyKeepingAll(text: string): { seed: SeedFile; results: Check[][]; c
   return { seed, results, checks: checkFileClaims(seed).length + results.reduce((n, r) => n + r.length, 0) };
 }
 
-function plan(cards: number): { runs: number; budgetMs: number } {
+/** Rounds and time budget for a size: for verify and markdown-it, or for the parsing tasks (short, so more rounds). */
+function plan(cards: number, tasks: 'verify' | 'parse' = 'verify'): { runs: number; budgetMs: number } {
   const i = cards >= 100_000 ? 2 : cards >= 10_000 ? 1 : 0;
+  if (tasks === 'parse') return { runs: Number(process.env.BENCH_PARSE_RUNS?.split(',')[i]) || [15, 15, 11][i], budgetMs: [10, 20, 40][i] * 1000 };
   const runs = Number(process.env.BENCH_RUNS?.split(',')[i]) || [15, 7, 3][i];
   const budgetMs = (Number(process.env.BENCH_BUDGET_S?.split(',')[i]) || [20, 60, 120][i]) * 1000;
   return { runs, budgetMs };
@@ -238,11 +244,16 @@ async function main(): Promise<void> {
     const file = join(TMP, `digest-${cards}.txt`);
     writeFileSync(file, text);
     const { runs, budgetMs } = plan(cards);
-    const samples = timeInterleaved(tasks(text, Buffer.from(text)), runs, budgetMs);
+    const all = tasks(text, Buffer.from(text));
+    const parsing = plan(cards, 'parse');
+    const samples = {
+      ...timeInterleaved({ verify: all.verify, markdown: all.markdown }, runs, budgetMs),
+      ...timeInterleaved({ parse: all.parse, build: all.build, read: all.read }, parsing.runs, parsing.budgetMs),
+    };
     const times = Object.fromEntries(Object.entries(samples).map(([k, v]) => [k, median(v)])) as Record<'parse' | 'build' | 'read' | 'verify' | 'markdown', number>;
     // The editor's paced parse, a few times: the longest stretch without a turn over all of them.
     const paced: Awaited<ReturnType<typeof pacedParse>>[] = [];
-    for (let i = 0; i < Math.min(3, runs); i++) {
+    for (let i = 0; i < 3; i++) {
       gc();
       paced.push(await pacedParse(text));
     }
@@ -255,7 +266,8 @@ async function main(): Promise<void> {
       bytes,
       papers: parseMemory.papers,
       checks: verifyMemory.checks,
-      rounds: samples.parse.length,
+      rounds: samples.verify.length,
+      parseRounds: samples.parse.length,
       samples,
       parseMs: times.parse,
       readMs: times.read,
