@@ -175,6 +175,8 @@ export class SeedReader {
   private charsBefore = 0;
   private readonly firstIndex: number;
   private readonly lazyFrom: string | undefined;
+  /** Reading one card again: its text does not start the file, so a U+FEFF there is not a byte-order mark. */
+  private readonly rereading: boolean;
 
   constructor(
     private readonly onPaper: (paper: Paper) => void,
@@ -182,6 +184,7 @@ export class SeedReader {
   ) {
     this.lazyFrom = options.lazyFrom;
     this.firstIndex = options.card?.index ?? 0;
+    this.rereading = options.card !== undefined;
     if (options.card) {
       this.rowsBefore = options.card.line;
       this.contentSeen = true; // a card's text has no header
@@ -191,7 +194,7 @@ export class SeedReader {
   push(piece: string): void {
     const lines = this.lines;
     const before = lines.text.length;
-    this.rowsBefore += scanLines(piece, lines, this.rowsBefore, !this.started, this.charsBefore) - 1;
+    this.rowsBefore += scanLines(piece, lines, this.rowsBefore, !this.started && !this.rereading, this.charsBefore) - 1;
     this.charsBefore += piece.length;
     this.started = true;
     for (let i = before; i < lines.text.length; i++) lines.kind.push(classify(lines.text[i], !this.contentSeen && i === before));

@@ -329,7 +329,11 @@ test('lazy papers (the editor keeps a big file this way) read exactly like built
     ),
     { seed: 20261130, numRuns: 200 },
   );
-  // Many 64 KB pieces, damaged cards, every kind of claim; and a paced parse.
+  // A title that starts with U+FEFF in the middle of the file: trimmed like a space, not skipped as a byte-order mark.
+  const withMark = [card('First'), card('\ufeffSecond')].join('\n\n');
+  assert.deepEqual(lazyAsBuilt(withMark), parseSeed(withMark));
+  assert.equal(parseSeed(withMark, { lazy: true }).papers[1].title.range.column, 1);
+  // Many 64 KB pieces, damaged cards, every kind of claim.
   const digest = generateDigest(2000, 13);
   assert.deepEqual(lazyAsBuilt(digest), parseSeed(digest));
 });
