@@ -1274,6 +1274,27 @@ function contradictedDirection(p: Pair, expected: 'down' | 'up' | undefined, wor
   return `the values ${movementWord(actual)} (${describe(p.a)} → ${describe(p.b)}) while the claim says they ${movementWord(expected)} (“${word}”)`;
 }
 
+/**
+ * For an x-fold claim on a comparison (`Ours 45 ms vs baseline 120 ms (2.7× slower)`): what is wrong when the side
+ * the card is about (see `subjectOf`, strict: a label it names, or "ours" against a baseline) is on the other side
+ * of the other value than the claim's word says. Undefined when the card does not say which side it is about:
+ * unlabelled comparisons are written both ways round (`Latency 120 ms vs 45 ms (2.7× faster)` is about the second).
+ */
+function contradictedComparison(claim: Claim, p: Pair, subject: (() => string) | undefined): string | undefined {
+  if (p.kind !== 'compare' || subject === undefined) return undefined;
+  const side = subjectOf(p, subject(), true);
+  if (side === undefined) return undefined;
+  // The other side to the card's side, read as a change.
+  const toSubject: Pair = side === 'b' ? { ...p, kind: 'change' } : { ...swapped(p), kind: 'change' };
+  const expected = statedDirection(claim, toSubject);
+  const actual = movement(toSubject);
+  if (expected === undefined || actual === undefined || actual === expected || claim.word === undefined) return undefined;
+  const [subjectLabel, otherLabel] = side === 'b' ? [p.labelB, p.labelA] : [p.labelA, p.labelB];
+  const named = (label: string, q: Quantity) => (label ? `${label} (${describe(q)})` : describe(q));
+  const more = (d: 'down' | 'up') => (d === 'up' ? 'more' : 'less');
+  return `${named(subjectLabel, toSubject.b)} is ${more(actual)} than ${named(otherLabel, toSubject.a)} while the claim says it is ${more(expected)} (“${claim.word}”)`;
+}
+
 /** Which way a pair's values move from the first to the second, as written; undefined when they are equal. */
 function movement(p: Pair): 'down' | 'up' | undefined {
   const order = exactBase(p.b).compare(exactBase(p.a));
@@ -1299,7 +1320,7 @@ function statedDirection(claim: Claim, p: Pair): 'down' | 'up' | undefined {
  * claim's word and it does not fit (see `contradictedDirection`). */
 function readingCandidates(claim: Claim, p: Pair, written: string, subject?: () => string): Candidate[] {
   const out = readingCandidatesAsWritten(claim, p, written, subject);
-  const contradiction = contradictedDirection(p, statedDirection(claim, p), claim.word);
+  const contradiction = contradictedDirection(p, statedDirection(claim, p), claim.word) ?? (claim.type === 'factor' ? contradictedComparison(claim, p, subject) : undefined);
   if (contradiction === undefined) return out;
   for (const c of out) {
     // An x-fold ratio is a size without a direction (larger / smaller), so it fits whichever way the values move:

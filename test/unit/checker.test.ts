@@ -1132,12 +1132,22 @@ test('an x-fold ratio whose word the values contradict is inconsistent, though i
   for (const numbers of ['Baseline 1900 ms → ours 700 ms (2.7× faster)', '45 ms → 120 ms (2.7× slower)', '800K → 60K params (13× fewer)', '60K → 800K params (13.3× larger)', '800K → 60K params (13×)']) {
     assert.deepEqual(flagged(card(numbers)), [], numbers);
   }
+  // A comparison whose side the card is about is known (a label it names, or ours against a baseline): the word
+  // says which side is the larger.
+  assertContradicted('Ours 45 ms vs baseline 120 ms (2.7× slower)', '2.7×: inconsistent — Ours (45 ms) is less than baseline (120 ms) while the claim says it is more (“slower”); ', 'ratio');
+  assertContradicted('Baseline 120 ms vs ours 45 ms (2.7× slower)', '2.7×: inconsistent — ours (45 ms) is less than Baseline (120 ms) while the claim says it is more (“slower”); ', 'ratio');
+  assertContradicted('Ours 2.6B vs dense 13B params (5× more)', '5×: inconsistent — Ours (2.6B) is less than dense (13B) while the claim says it is more (“more”); ', 'ratio');
+  for (const numbers of ['Ours 45 ms vs baseline 120 ms (2.7× faster)', 'Baseline 120 ms vs ours 45 ms (2.7× faster)', 'Dense 13B vs MoE 2.6B params (5× fewer)']) {
+    assert.deepEqual(flagged(card(numbers)), [], numbers);
+  }
+  // Unlabelled comparisons are written both ways round, and one label names the metric, not a side: not checked.
+  for (const numbers of ['Latency 120 ms vs 45 ms (2.7× faster)', 'Latency 45 ms vs 120 ms (2.7× faster)', 'KV cache 2.0 MB vs 0.25 MB per token (8× smaller)']) {
+    assert.deepEqual(flagged(card(numbers, 'Trims the KV cache and the latency.')), [], numbers);
+  }
   // For rates, "faster" means more: a throughput that fell is contradicted too.
   assertContradicted('300 → 100 tokens/s (3× faster)', '3×: inconsistent — the values decrease (300 → 100) while the claim says they increase (“faster”); ', 'ratio');
-  // "Faster" says nothing about the direction of values that are neither times nor rates, and a comparison (vs)
-  // has no before and after.
+  // "Faster" says nothing about the direction of values that are neither times nor rates.
   assert.deepEqual(flagged(card('300 → 100 steps (3× faster)')), []);
-  assert.deepEqual(flagged(card('120 ms vs 45 ms (2.7× faster)')), []);
 });
 
 // ---- "X% faster" for durations: a speed-up or a time reduction ----------------------------------------------------
