@@ -23,8 +23,9 @@ import { NumberField, Paper, ParseProblem, SeedFile, SourceRange, TextField } fr
 
 /**
  * The non-blank lines of a file, trimmed, as parallel arrays: `text[i]` starts at column `column[i]` of source line
- * `row[i]`, which starts at offset `lineStart[i]` of the whole text. Arrays of numbers instead of an object per line keep a 100,000-card file from allocating a million
- * short-lived objects (which made parsing slow down as files grew).
+ * `row[i]`, which starts at offset `lineStart[i]` of the whole text. Arrays of numbers instead of an object per line
+ * keep a 100,000-card file from allocating a million short-lived objects (which made parsing slow down as files
+ * grew).
  */
 interface Lines {
   text: string[];
@@ -140,7 +141,7 @@ export function hasSeedHeader(text: string): boolean {
 export interface ReaderOptions {
   /** The whole text the pieces come from: papers are then lazy (see `LazyPaper`) instead of built at once. */
   lazyFrom?: string;
-  /** Reading one card again: the source line it starts on and its index; the text has no header. */
+  /** Reading cards again: the source line the first starts on and its index; the text has no header. */
   card?: { line: number; index: number };
 }
 
@@ -175,7 +176,9 @@ export class SeedReader {
   private charsBefore = 0;
   private readonly firstIndex: number;
   private readonly lazyFrom: string | undefined;
-  /** Reading one card again: its text does not start the file, so a U+FEFF there is not a byte-order mark. */
+  /** The block of lazy papers being filled. */
+  private block: LazyBlock | undefined;
+  /** Reading cards again: their text does not start the file, so a U+FEFF there is not a byte-order mark. */
   private readonly rereading: boolean;
 
   constructor(
@@ -264,7 +267,12 @@ export class SeedReader {
       const layout = readCard(lines, starts[c], end, this.problems);
       if (layout) {
         const index = this.firstIndex + this.papers++;
-        this.onPaper(this.lazyFrom === undefined ? buildPaper(lines, layout, index) : lazyPaper(this.lazyFrom, lines, layout, index));
+        if (this.lazyFrom === undefined) this.onPaper(buildPaper(lines, layout, index));
+        else {
+          const made = lazyPaper(this.lazyFrom, lines, layout, index, this.block);
+          this.block = made.block;
+          this.onPaper(made.paper);
+        }
       }
     }
     // Keep the lines from the open card's start on (none at the end).
@@ -483,26 +491,24 @@ function buildPaper(lines: Lines, layout: CardLayout, index: number): Paper {
 }
 
 /**
- * A paper the editor keeps for a big file: its place in the text and nothing else, until a field is read; then the
- * card is read again from the text (one card, a few microseconds) and kept. Why: 100,000 built papers are some 18
+ * A paper the editor keeps for a big file: its place in the text and nothing else, until a field is read; then its
+ * block of cards is read again from the text (see `LazyBlock`) and kept. Why: 100,000 built papers are some 18
  * objects each, which V8 must copy out of its young generation and mark again in every full collection; that made
  * the editor's parse grow 17× from 10,000 cards to 100,000 while reading the text alone grows 9×. The tree, a
  * card, the checker read only the papers they show or check.
  */
 class LazyPaper implements Paper {
-  private built: Paper | undefined;
+  /** Set by the block's read. */
+  built: Paper | undefined;
 
   constructor(
     readonly index: number,
-    private readonly source: string,
-    /** The card's text is `source.slice(from, to)`, from the start of its first line, which is source line `line`. */
-    private readonly from: number,
-    private readonly to: number,
-    private readonly line: number,
+    private readonly block: LazyBlock,
   ) {}
 
   private get paper(): Paper {
-    return (this.built ??= readOneCard(this.source.slice(this.from, this.to), this.line, this.index));
+    if (!this.built) this.block.read();
+    return this.built!;
   }
   get title(): Paper['title'] {
     return this.paper.title;
@@ -527,20 +533,46 @@ class LazyPaper implements Paper {
   }
 }
 
-function lazyPaper(source: string, lines: Lines, layout: CardLayout, index: number): Paper {
-  const last = layout.end - 1;
-  return new LazyPaper(index, source, lines.lineStart[layout.start], lines.lineStart[last] + lines.column[last] + lines.text[last].length, lines.row[layout.start]);
+/** Papers per block: read together, as the tree shows papers in pages and the checker checks them in slices. */
+const BLOCK_SIZE = 64;
+
+/**
+ * Consecutive lazy papers that are read again together, from the start of the first one's card to the end of the
+ * last one's: one reader over a few dozen cards costs about what the whole file's parse costs a card, while a reader
+ * per card cost three times that.
+ */
+class LazyBlock {
+  readonly papers: LazyPaper[] = [];
+  /** The block's text is `source.slice(from, to)`, from the start of its first line, which is source line `line`. */
+  to: number;
+
+  constructor(
+    private readonly source: string,
+    private readonly from: number,
+    private readonly line: number,
+  ) {
+    this.to = from;
+  }
+
+  read(): void {
+    let next = 0;
+    const papers = this.papers;
+    const reader = new SeedReader((paper) => void (next < papers.length && (papers[next++].built = paper)), { card: { line: this.line, index: papers[0].index } });
+    reader.push(this.source.slice(this.from, this.to));
+    reader.end();
+    // The same lines parsed as these papers in the file's parse.
+    if (next !== papers.length) throw new Error(`Paper Claims: the cards from line ${this.line + 1} no longer read as ${papers.length} papers.`);
+  }
 }
 
-/** Reads one card's text again (a lazy paper's first read): the same paper as in the whole file's parse. */
-function readOneCard(text: string, line: number, index: number): Paper {
-  let paper: Paper | undefined;
-  const reader = new SeedReader((p) => (paper ??= p), { card: { line, index } });
-  reader.push(text);
-  reader.end();
-  // The card parsed as a paper in the file's parse, from the same lines.
-  if (!paper) throw new Error(`Paper Claims: the card at line ${line + 1} no longer reads as a paper.`);
-  return paper;
+/** Makes the lazy paper for a card, adding it to the block being filled (or a new one). */
+function lazyPaper(source: string, lines: Lines, layout: CardLayout, index: number, current: LazyBlock | undefined): { paper: Paper; block: LazyBlock } {
+  const block = current && current.papers.length < BLOCK_SIZE ? current : new LazyBlock(source, lines.lineStart[layout.start], lines.row[layout.start]);
+  const paper = new LazyPaper(index, block);
+  const last = layout.end - 1;
+  block.papers.push(paper);
+  block.to = lines.lineStart[last] + lines.column[last] + lines.text[last].length;
+  return { paper, block };
 }
 
 function shorten(text: string, max = 60): string {
