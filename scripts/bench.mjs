@@ -269,7 +269,7 @@ async function measureVscode() {
       log(
         `VS Code run ${i}/${vscodeRuns}: activation ${fmtMs(report.activationMs)} (bundle load ≈ ${fmtMs(report.bundleLoadMs)}, activate() body ${fmtMs(report.activateBodyMs)})${report.wasActiveBefore ? ' (was already active!)' : ''}, ` +
           `cold card ${fmtMs(report.coldPaintMs)} (${fmtSplit(report.coldSplit)}), warm cards median ${fmtMs(median(report.warmPaintMs))}, ` +
-          `reopened ${fmtMs(report.reopenPaintMs)} (${fmtSplit(report.reopenSplit)}) (${((Date.now() - t0) / 1000).toFixed(0)} s)`,
+          `behind another tab ${fmtMs(report.behindPaintMs)}, reopened ${fmtMs(report.reopenPaintMs)} (${fmtSplit(report.reopenSplit)}) (${((Date.now() - t0) / 1000).toFixed(0)} s)`,
       );
     } catch (error) {
       errors.push(error.message);
@@ -291,6 +291,7 @@ async function measureVscode() {
     cold: runs.map((r) => r.coldPaintMs),
     coldSplit: runs.map((r) => r.coldSplit).filter((s) => s !== undefined),
     warm: runs.flatMap((r) => r.warmPaintMs),
+    behind: runs.map((r) => r.behindPaintMs).filter((t) => t !== undefined),
     reopen: runs.map((r) => r.reopenPaintMs).filter((t) => t !== undefined),
     reopenSplit: runs.map((r) => r.reopenSplit).filter((s) => s !== undefined),
   };
@@ -520,13 +521,16 @@ function render({ when, host, bundles, node, vscode, durationS }) {
     }
     out.push('## Open card → first paint in VS Code', '');
     out.push(
-      'From `executeCommand(\'paperClaims.openCard\', ref)` to the panel\'s `onDidRender` for that paper (the webview reports once the card is in its DOM and a frame has been painted since: a task queued from the next animation frame callback). *Cold*: the first card of a window, which creates the webview; *warm*: the next 10 cards of the sample, shown in the reused panel; *reopened*: after closing the panel, one more card, which creates a new webview in a window (and browser) that has already loaded one.',
+      'From `executeCommand(\'paperClaims.openCard\', ref)` to the panel\'s `onDidRender` for that paper (the webview reports once the card is in its DOM and a frame has been painted since: a task queued from the next animation frame callback). *Cold*: the first card of a window, which creates the webview; *warm*: the next 10 cards of the sample, shown in the reused panel; *behind another tab*: the seed file shown over the panel in its tab group, then another card; *reopened*: after closing the panel, one more card, which creates a new webview in a window (and browser) that has already loaded one.',
       '',
     );
     const rows = [
       ['cold (webview created)', String(v.cold.length), fmtMs(median(v.cold)), fmtMs(max(v.cold)), `≤ ${TARGETS.paintMs} ms (median)`, mark(median(v.cold) <= TARGETS.paintMs)],
       ['warm (panel reused)', String(v.warm.length), fmtMs(median(v.warm)), fmtMs(max(v.warm)), `≤ ${TARGETS.paintMs} ms (median)`, mark(median(v.warm) <= TARGETS.paintMs)],
     ];
+    if (v.behind.length) {
+      rows.push(['behind another tab (the seed file shown over the panel, then another card)', String(v.behind.length), fmtMs(median(v.behind)), fmtMs(max(v.behind)), `≤ ${TARGETS.paintMs} ms (median)`, mark(median(v.behind) <= TARGETS.paintMs)]);
+    }
     if (v.reopen.length) {
       rows.push(['reopened (panel closed, new webview, same window)', String(v.reopen.length), fmtMs(median(v.reopen)), fmtMs(max(v.reopen)), `≤ ${TARGETS.paintMs} ms (median)`, mark(median(v.reopen) <= TARGETS.paintMs)]);
     }
@@ -548,6 +552,7 @@ function render({ when, host, bundles, node, vscode, durationS }) {
     }
     summary.push(['Card painted after "open card", cold (median)', `≤ ${TARGETS.paintMs} ms`, fmtMs(median(v.cold)), mark(median(v.cold) <= TARGETS.paintMs)]);
     summary.push(['Card painted after "open card", warm (median)', `≤ ${TARGETS.paintMs} ms`, fmtMs(median(v.warm)), mark(median(v.warm) <= TARGETS.paintMs)]);
+    if (v.behind.length) summary.push(['Card painted after "open card", panel behind another tab (median)', `≤ ${TARGETS.paintMs} ms`, fmtMs(median(v.behind)), mark(median(v.behind) <= TARGETS.paintMs)]);
     if (v.reopen.length) summary.push(['Card painted after "open card", reopened panel (median)', `≤ ${TARGETS.paintMs} ms`, fmtMs(median(v.reopen)), mark(median(v.reopen) <= TARGETS.paintMs)]);
     if (v.errors.length) out.push('Failed runs:', '', ...v.errors.map((e) => `- ${e.split('\n')[0]}`), '');
   } else {

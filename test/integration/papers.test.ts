@@ -8,6 +8,7 @@ import { dirname, join } from 'node:path';
 import * as vscode from 'vscode';
 import type { PaperClaimsApi } from '../../src/extension';
 import type { PaperRef, PapersNode } from '../../src/papersTree';
+import type { CardPaint } from '../../src/cardPanel';
 import { suite, test } from './harness';
 import { api, isWorkspaceSample, until } from './util';
 
@@ -165,12 +166,12 @@ suite('Card', () => {
     await until(() => (/^DeepSeek/.test(cardTabs()[0]?.label ?? '') ? true : undefined), 'the tab titled after the second paper');
   }, { timeout: 30_000 });
 
-  test('a new panel paints its first card from its own HTML, and a hidden panel comes back with its current card', async () => {
+  test('a new panel paints its first card from its own HTML, and a panel hidden behind the seed file keeps its page', async () => {
     const a = await api();
     const [, , third, fourth] = samplePapers(a);
-    const paints: string[] = [];
-    const listener = a.cards.onDidRender((paint) => paints.push(paint.title));
-    const painted = (title: string, what: string) => until(() => paints.includes(title), what, 20_000);
+    const paints: CardPaint[] = [];
+    const listener = a.cards.onDidRender((paint) => paints.push(paint));
+    const painted = (title: string, what: string) => until(() => paints.find((p) => p.title === title), what, 20_000);
     try {
       await vscode.commands.executeCommand('workbench.action.closeAllEditors');
       await until(() => (a.cards.currentPaper ? undefined : true), 'the card panel to close');
@@ -180,15 +181,18 @@ suite('Card', () => {
       // The reused panel: the card comes as a message.
       await vscode.commands.executeCommand('paperClaims.openCard', refOf(fourth));
       await painted(fourth.paper.title.text, 'the fourth paper painted in the reused panel');
-      // Hidden behind an editor, the webview is dropped (no retainContextWhenHidden); shown again, VS Code reloads
-      // the page's HTML, which must be the fourth paper's, not the third's that the panel was created with.
+      // Hidden behind the seed file in its tab group, the webview is kept (retainContextWhenHidden): a card asked for
+      // meanwhile brings the panel back and paints in the same page, once, without VS Code loading a new one.
+      const hiddenAt = Date.now();
       await vscode.window.showTextDocument(a.index.files[0].uri, { viewColumn: vscode.ViewColumn.Active, preview: false });
       await new Promise((r) => setTimeout(r, 500));
       paints.length = 0;
-      await vscode.commands.executeCommand('workbench.action.previousEditor');
-      await painted(fourth.paper.title.text, 'the fourth paper painted again when its tab is shown');
+      await vscode.commands.executeCommand('paperClaims.openCard', refOf(third));
+      const back = await painted(third.paper.title.text, 'the third paper painted when the hidden panel comes back');
+      assert.ok(back.pageStart < hiddenAt, 'the page is the one loaded before the panel was hidden');
       await new Promise((r) => setTimeout(r, 500));
-      assert.deepEqual(paints, [fourth.paper.title.text], 'only the current card painted, once');
+      assert.deepEqual(paints.map((p) => p.title), [third.paper.title.text], 'only the asked-for card painted, once');
+      assert.equal(a.cards.currentPaper?.title, third.paper.title.text);
     } finally {
       listener.dispose();
     }
