@@ -52,6 +52,7 @@ const NUMERIC_ISH = /^[^\s]{1,16}$/;
 const HAS_DIGIT = /\d/;
 const SCORE = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)$/;
 const COUNT = /^(?:\d{1,3}(?:,\d{3})+|\d+)$/;
+const POINT_OR_COMMA = /[.,]/;
 
 function isSpace(code: number): boolean {
   // The characters String.prototype.trim removes that occur in text files.
@@ -230,7 +231,9 @@ export class SeedReader {
    */
   private findStarts(atEnd: boolean): void {
     const { kind, row } = this.lines;
-    const last = atEnd ? kind.length : kind.length - 1;
+    // Reading cards again, the last line ends a paper's card, so it starts none, whatever came after it in the file
+    // (a score-like line is a title only when the numbers after it have arrived).
+    const last = atEnd && !this.rereading ? kind.length : kind.length - 1;
     for (let i = this.examined; i < last; i++) {
       if (kind[i] !== Kind.Numeric || (i > 0 && kind[i - 1] === Kind.Numeric)) continue;
       if (scoreLikeTitle(this.lines, i)) {
@@ -285,13 +288,15 @@ export class SeedReader {
 
 /**
  * Whether the numeric-looking line `i`, which starts a run of numeric lines, is a title such as `T5` or `v2`: a
- * token that is neither a score nor a count, with a blank line between it and the numbers after it. Why: scores
- * sit on consecutive lines, and a title is followed by a blank line, so `T5` read as a score made its card
- * "numbers without a title". A damaged score (`O.6x`) inside the score block has no blank line before the next one.
+ * token that is neither a score nor a count, nor has the point or comma of a damaged one (`0.7O`, `O.6x`), with a
+ * blank line between it and the numbers after it. Why: scores sit on consecutive lines and a title is followed by a
+ * blank line, so `T5` read as a score made its card "numbers without a title"; in a double-spaced file a damaged
+ * first score has a blank line after it too.
  */
 function scoreLikeTitle(lines: Lines, i: number): boolean {
   const next = i + 1;
-  return next < lines.kind.length && lines.kind[next] === Kind.Numeric && lines.row[next] > lines.row[i] + 1 && !SCORE.test(lines.text[i]) && !COUNT.test(lines.text[i]);
+  const text = lines.text[i];
+  return next < lines.kind.length && lines.kind[next] === Kind.Numeric && lines.row[next] > lines.row[i] + 1 && !POINT_OR_COMMA.test(text) && !SCORE.test(text) && !COUNT.test(text);
 }
 
 /** Removes the first `count` items in place (`splice` would also build an array of the removed ones). */

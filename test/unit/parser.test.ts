@@ -139,6 +139,12 @@ test('a title that looks like a score (T5, v2) is read as the title when a blank
   }
   // A damaged score inside the block still is a damaged score: no blank line before the next score.
   assert.match(parseSeed(card('Damaged', { scores: ['O.7x', '0.6', '0.8'] })).problems[0].message, /score 1 "O\.7x" is not a number/);
+  // In a double-spaced file a damaged first score has a blank line after it too; its point says it is a score.
+  const doubleSpaced = [card('Title A'), card('Title B', { scores: ['0.7O', '0.60', '0.80'] })].join('\n\n').replace(/\n/g, '\n\n');
+  const spaced = parseSeed(doubleSpaced);
+  assert.deepEqual(spaced.papers.map((p) => p.title.text), ['Title A']);
+  assert.equal(spaced.papers[0].keyFinding?.text, 'A finding.');
+  assert.match(spaced.problems[0].message, /Card "Title B" .*score 1 "0\.7O" is not a number/);
 });
 
 test('a citation count that is not a whole number is a problem, not a crash', () => {
@@ -333,6 +339,11 @@ test('lazy papers (the editor keeps a big file this way) read exactly like built
   const withMark = [card('First'), card('\ufeffSecond')].join('\n\n');
   assert.deepEqual(lazyAsBuilt(withMark), parseSeed(withMark));
   assert.equal(parseSeed(withMark, { lazy: true }).papers[1].title.range.column, 1);
+  // A score-like line that ends a card, before a card whose title is score-like too: read again at the end of a block
+  // (here the last paper, before a card that fails), it still belongs to the summary.
+  const scoreLikeEnd = [card('Title A', { summary: 'Summary text\nv2', finding: null, numbers: null }), card('T5', { scores: ['0.7', '0.6'] })].join('\n\n');
+  assert.equal(parseSeed(scoreLikeEnd).papers[0].summary?.text, 'Summary text v2');
+  assert.deepEqual(lazyAsBuilt(scoreLikeEnd), parseSeed(scoreLikeEnd));
   // Many 64 KB pieces, damaged cards, every kind of claim.
   const digest = generateDigest(2000, 13);
   assert.deepEqual(lazyAsBuilt(digest), parseSeed(digest));
