@@ -40,7 +40,7 @@ import { findBidiControls } from './checks/bidi';
 import { findDamage } from './checks/damaged';
 import { groupThousands, invisiblesWithin, isWordCode, sourceOffset, suffixStart, suffixStartNotIn, trimEndChar, VisibleText, withEntitiesRead, withoutInvisibles, withoutTags, writtenSlice } from './text';
 import { checkDirections, subjectPart } from './checks/direction';
-import { subjectOf } from './checks/subject';
+import { mentions, subjectOf } from './checks/subject';
 
 export type FieldKey = 'title' | 'summary' | 'keyFinding' | 'numbers';
 
@@ -92,6 +92,8 @@ export interface Claim {
   direction?: 'down' | 'up' | 'either';
   /** The word that gives `direction`, as written (`reduction`, `faster`, `reduced`): what a message quotes. */
   word?: string;
+  /** For a factor: the word follows the number directly and ends the claim (`(13× fewer)`, not `(2× more efficient)`). */
+  bareWord?: boolean;
   range?: Range;
   clause: number;
   /** Where to read the words around the claim, for matching it to the right numbers (`less storage`, `fewer
@@ -110,6 +112,10 @@ const DOWN_WORDS = 'reduction|reductions|decrease|decreases|drop|drops|less|lowe
 const UP_WORDS = 'increase|increases|more|higher|gain|gains|improvement|improvements|larger|bigger|speedup|speed-up|boost|growth|greater|longer';
 const EITHER_WORDS = 'faster|quicker|speed';
 const AFTER_CHANGE_RE = new RegExp(`^\\s*(?:\\)\\s*)?(?:[\\p{L}-]{2,20}\\s+)?(${DOWN_WORDS}|${UP_WORDS}|${EITHER_WORDS})\\b`, 'iu');
+/** A word right after a number that ends the claim: `(13× fewer)`, `8× smaller,`. */
+const BARE_WORD_RE = /^\s?([\p{L}-]{2,20})\s?(?:[)\],;.:]|$)/u;
+/** Words of size whose direction an x-fold claim's values must follow, when bare (see `factorWordCounts`). */
+const SIZE_WORD_RE = /^(?:smaller|larger|bigger|fewer|more|less|lower|higher|shorter|longer|reductions?|increases?|decreases?|cuts?|drops?|compression|shrink|shrinkage|growth|decline)$/i;
 const BY_CHANGE_WORD_RE = /^(?:reduc|cut|lower|decreas|shrink|drop|sav|compress|slash|trim|increas|improv|boost|rais|grow|gain|speed|accelerat)/i;
 
 /**
@@ -246,8 +252,10 @@ function classify(text: string, qu: Quantity, ranges: Range[]): Omit<Claim, 'cla
     return undefined;
   }
   if (qu.dimension === 'factor') {
-    const m = AFTER_CHANGE_RE.exec(text.slice(qu.end, qu.end + 40));
-    return { q: qu, type: 'factor', ...directionOf(m?.[1]), contextStart: qu.start, contextEnd: qu.end };
+    const after = text.slice(qu.end, qu.end + 40);
+    const m = AFTER_CHANGE_RE.exec(after);
+    const bareWord = m !== null && BARE_WORD_RE.exec(after)?.[1].toLowerCase() === m[1].toLowerCase();
+    return { q: qu, type: 'factor', ...directionOf(m?.[1]), bareWord, contextStart: qu.start, contextEnd: qu.end };
   }
   if (qu.dimension === 'pp') {
     const m = AFTER_CHANGE_RE.exec(text.slice(qu.end, qu.end + 40));
@@ -794,10 +802,19 @@ interface Speed {
  */
 const RATE_AFTER_RE = /^\s?(?:[\p{L}-]{1,16}\s?)?(?:\/\s?|per\s)(?:s|sec|secs|second|min|minute|h|hr|hour|day)\b|^\s?(?:qps|fps|tps|rps)\b/iu;
 
-/** Whether a pair's values are rates: what follows either value names one (see RATE_AFTER_RE). */
+/** A rate named in a label before the values: `Throughput (tokens/s) 30 → 90`, `Tokens per second: 30 → 90`. */
+const RATE_LABEL_RE = /\bthroughput\b|\/\s?(?:s|sec|second)\b|\bper\s(?:s|sec|second)\b|\b(?:qps|fps|tps|rps)\b/i;
+
+/**
+ * Whether a pair's values are rates: what follows either value names one (see RATE_AFTER_RE), or the words before
+ * the first value do (up to 40 characters, back to a `;`, `|` or line break: `Throughput: 30 → 90`).
+ */
 function isRatePair(p: Pair): boolean {
   const text = p.field.text;
-  return [p.a, p.b].some((v) => v.dimension !== 'time' && v.dimension !== 'percent' && RATE_AFTER_RE.test(text.slice(v.end, v.end + 40)));
+  if ([p.a, p.b].some((v) => v.dimension === 'time' || v.dimension === 'percent')) return false;
+  if ([p.a, p.b].some((v) => RATE_AFTER_RE.test(text.slice(v.end, v.end + 40)))) return true;
+  const before = text.slice(Math.max(0, p.a.start - 40), p.a.start);
+  return RATE_LABEL_RE.test(before.slice(Math.max(before.lastIndexOf(';'), before.lastIndexOf('|'), before.lastIndexOf('\n')) + 1));
 }
 
 /**
@@ -1275,24 +1292,46 @@ function contradictedDirection(p: Pair, expected: 'down' | 'up' | undefined, wor
 }
 
 /**
- * For an x-fold claim on a comparison (`Ours 45 ms vs baseline 120 ms (2.7× slower)`): what is wrong when the side
- * the card is about (see `subjectOf`, strict: a label it names, or "ours" against a baseline) is on the other side
- * of the other value than the claim's word says. Undefined when the card does not say which side it is about:
- * unlabelled comparisons are written both ways round (`Latency 120 ms vs 45 ms (2.7× faster)` is about the second).
+ * Whether an x-fold claim's word says which way its values move. Why so narrow: the word after a ratio often
+ * describes another quantity than the values (`Latency 120 ms → 45 ms (2.7× higher throughput)`,
+ * `40 GB → 20 GB (2× more efficient)`, `(4× larger batch)`). A speed word on times or rates does say it, and so
+ * does a bare word of size that ends the claim (`(13× fewer)`, `(8× smaller)`).
  */
-function contradictedComparison(claim: Claim, p: Pair, subject: (() => string) | undefined): string | undefined {
-  if (p.kind !== 'compare' || subject === undefined) return undefined;
-  const side = subjectOf(p, subject(), true);
+function factorWordCounts(claim: Claim, p: Pair): boolean {
+  return speedOf(claim, p) !== undefined || (claim.bareWord === true && SIZE_WORD_RE.test(claim.word ?? ''));
+}
+
+/** The side of a pair an x-fold claim names in its own words (`(baseline 2.7× slower)`, `(vLLM is 2.7× slower)`). */
+function sideNamedByClaim(claim: Claim, p: Pair): 'a' | 'b' | undefined {
+  const words = p.field.text.slice(Math.max(p.b.end, claim.q.start - 40), claim.q.start);
+  const a = p.labelA !== '' && mentions(words, p.labelA);
+  const b = p.labelB !== '' && mentions(words, p.labelB);
+  return a === b ? undefined : a ? 'a' : 'b';
+}
+
+/**
+ * What is wrong when an x-fold claim's word says the side it is about is larger (or smaller) than the other, and it
+ * is not. The side: the one the claim names; else, after a change, the after value; in a comparison, "ours" against a
+ * baseline (both sides labelled: unlabelled comparisons are written both ways round, and `Latency 120 ms vs 45 ms
+ * (2.7× faster)` is about the second value). Undefined when the word says nothing of the values (see
+ * `factorWordCounts`) or they agree.
+ */
+function contradictedFactor(claim: Claim, p: Pair): string | undefined {
+  if (claim.word === undefined || !factorWordCounts(claim, p)) return undefined;
+  const named = sideNamedByClaim(claim, p);
+  if (p.kind === 'change' && named !== 'a') return contradictedDirection(p, statedDirection(claim, p), claim.word);
+  const side = named ?? (p.kind === 'compare' ? subjectOf(p, '', true) : undefined);
   if (side === undefined) return undefined;
-  // The other side to the card's side, read as a change.
-  const toSubject: Pair = side === 'b' ? { ...p, kind: 'change' } : { ...swapped(p), kind: 'change' };
-  const expected = statedDirection(claim, toSubject);
-  const actual = movement(toSubject);
-  if (expected === undefined || actual === undefined || actual === expected || claim.word === undefined) return undefined;
-  const [subjectLabel, otherLabel] = side === 'b' ? [p.labelB, p.labelA] : [p.labelA, p.labelB];
-  const named = (label: string, q: Quantity) => (label ? `${label} (${describe(q)})` : describe(q));
+  // From the other side to the claim's side, read as a change.
+  const toSide: Pair = side === 'b' ? { ...p, kind: 'change' } : { ...swapped(p), kind: 'change' };
+  const expected = statedDirection(claim, toSide);
+  const actual = movement(toSide);
+  if (expected === undefined || actual === undefined || actual === expected) return undefined;
+  const [sideLabel, otherLabel] = side === 'b' ? [p.labelB, p.labelA] : [p.labelA, p.labelB];
+  const value = (label: string, q: Quantity) => (label ? `${label} (${describe(q)})` : describe(q));
   const more = (d: 'down' | 'up') => (d === 'up' ? 'more' : 'less');
-  return `${named(subjectLabel, toSubject.b)} is ${more(actual)} than ${named(otherLabel, toSubject.a)} while the claim says it is ${more(expected)} (“${claim.word}”)`;
+  const says = claim.word.toLowerCase() === more(expected) ? `“${claim.word}”` : `it is ${more(expected)} (“${claim.word}”)`;
+  return `${value(sideLabel, toSide.b)} is ${more(actual)} than ${value(otherLabel, toSide.a)} while the claim says ${says}`;
 }
 
 /** Which way a pair's values move from the first to the second, as written; undefined when they are equal. */
@@ -1320,12 +1359,12 @@ function statedDirection(claim: Claim, p: Pair): 'down' | 'up' | undefined {
  * claim's word and it does not fit (see `contradictedDirection`). */
 function readingCandidates(claim: Claim, p: Pair, written: string, subject?: () => string): Candidate[] {
   const out = readingCandidatesAsWritten(claim, p, written, subject);
-  const contradiction = contradictedDirection(p, statedDirection(claim, p), claim.word) ?? (claim.type === 'factor' ? contradictedComparison(claim, p, subject) : undefined);
+  const contradiction = claim.type === 'factor' ? contradictedFactor(claim, p) : contradictedDirection(p, statedDirection(claim, p), claim.word);
   if (contradiction === undefined) return out;
   for (const c of out) {
     // An x-fold ratio is a size without a direction (larger / smaller), so it fits whichever way the values move:
-    // its word alone says which way that is (`1900 ms → 700 ms (2.7× slower)`).
-    if (claim.type === 'factor' && !isFlagged(c.judgement.verdict)) c.judgement = { ...c.judgement, verdict: 'inconsistent' };
+    // its word alone says which way that is (`1900 ms → 700 ms (2.7× slower)`), and a wrong way is wrong at any size.
+    if (claim.type === 'factor') c.judgement = { ...c.judgement, verdict: 'inconsistent' };
     if (!fits(c)) c.contradiction = contradiction;
   }
   return out;

@@ -254,6 +254,9 @@ test('a "?" standing for a lost arrow between two values is damaged text, and th
     assert.equal(checks[0].stated, '?');
     assert.equal(checks[0].severity, 'warning');
   }
+  // A question mark that stands for a value nobody reported is not damage, and the clauses around it are checked.
+  assert.deepEqual(card('Ours 45 ms vs GPT-4 ? (not reported), 1900 ms → 700 ms (2.7× faster)').map((c) => `${c.kind}:${c.verdict}`), ['ratio:consistent']);
+  assert.deepEqual(card('Accuracy 71.2 vs ? for GPT-4'), []);
   // A question mark that ends a question (no space before it) is left alone, and a later clause is still checked.
   assert.deepEqual(flagged(card('Fits in 4 GB? 8 GB → 4 GB (50% reduction)')), []);
   assert.deepEqual(card('27.1 GB ? 2.1 GB (92% reduction); 4 GB → 2 GB (50% less)').map((c) => `${c.kind}:${c.verdict}`), ['garbled-text:damaged', 'percent-change:consistent']);
@@ -1136,7 +1139,18 @@ test('an x-fold ratio whose word the values contradict is inconsistent, though i
   // says which side is the larger.
   assertContradicted('Ours 45 ms vs baseline 120 ms (2.7× slower)', '2.7×: inconsistent — Ours (45 ms) is less than baseline (120 ms) while the claim says it is more (“slower”); ', 'ratio');
   assertContradicted('Baseline 120 ms vs ours 45 ms (2.7× slower)', '2.7×: inconsistent — ours (45 ms) is less than Baseline (120 ms) while the claim says it is more (“slower”); ', 'ratio');
-  assertContradicted('Ours 2.6B vs dense 13B params (5× more)', '5×: inconsistent — Ours (2.6B) is less than dense (13B) while the claim says it is more (“more”); ', 'ratio');
+  assertContradicted('Ours 2.6B vs dense 13B params (5× more)', '5×: inconsistent — Ours (2.6B) is less than dense (13B) while the claim says “more”; ', 'ratio');
+  // A wrong direction is wrong at any size: a near miss with it is an error too.
+  assertContradicted('1900 ms → 700 ms (2.8× slower)', '2.8×: inconsistent — the values decrease (1900 ms → 700 ms) while the claim says they increase (“slower”); ', 'ratio');
+  assertContradicted('Ours 45 ms vs baseline 120 ms (2.8× slower)', '2.8×: inconsistent — Ours (45 ms) is less than baseline (120 ms) while the claim says it is more (“slower”); ', 'ratio');
+  // The claim may name the side it is about: then that side is the one that must be slower.
+  for (const numbers of ['Ours 45 ms vs baseline 120 ms (baseline 2.7× slower)', 'Ours 45 ms vs vLLM 120 ms (vLLM 2.7× slower)', 'Baseline 1900 ms → ours 700 ms (baseline is 2.7× slower)', 'FP16 1900 ms → INT4 700 ms (FP16 2.7× slower)']) {
+    assert.deepEqual(flagged(card(numbers)), [], numbers);
+  }
+  // A word about another quantity than the values (a benefit, a noun after the word) says nothing of their direction.
+  for (const numbers of ['Error 10% → 5% (2× improvement)', 'Latency 120 ms → 45 ms (2.7× higher throughput)', 'Ours 45 ms vs baseline 120 ms (2.7× higher throughput)', 'Memory 40 GB → 20 GB (2× more efficient)', 'Ours 7 GB vs baseline 28 GB (4× more memory-efficient)', 'KV cache 40 GB → 10 GB (4× longer context)', 'Memory 80 GB → 20 GB (4× larger batch)', 'Latency (ms) 120 → 45 (2.7× gain)']) {
+    assert.deepEqual(flagged(card(numbers)), [], numbers);
+  }
   for (const numbers of ['Ours 45 ms vs baseline 120 ms (2.7× faster)', 'Baseline 120 ms vs ours 45 ms (2.7× faster)', 'Dense 13B vs MoE 2.6B params (5× fewer)']) {
     assert.deepEqual(flagged(card(numbers)), [], numbers);
   }
@@ -1203,6 +1217,11 @@ test('"X% faster" for rates (tokens/s, GB/s, per second, QPS): the rate increase
   const speedUp = only(card('Throughput 1250 → 1900 tokens/s (52% faster)'), 'percent-change');
   assert.equal(speedUp.verdict, 'consistent');
   assert.equal(speedUp.explanation.formula, 'speed-up: after ÷ before − 1 (in percent)');
+  // A rate named before the values: in the label, or before a colon.
+  for (const numbers of ['Throughput (tokens/s) 30 → 90 (67% faster)', 'Throughput (tokens/s) 30 → 90 (200% faster)', 'Throughput: 30 → 90 (3× faster)']) {
+    assert.deepEqual(flagged(card(numbers)), [], numbers);
+  }
+  assertContradicted('Throughput: 90 → 30 (3× faster)', '3×: inconsistent — the values decrease (90 → 30) while the claim says they increase (“faster”); ', 'ratio');
   const timeCut = only(card('60 → 100 tokens/s (40% faster)'), 'percent-change');
   assert.equal(timeCut.verdict, 'consistent', timeCut.message);
   assert.equal(timeCut.explanation.formula, 'time reduction: 1 − before ÷ after (in percent)');

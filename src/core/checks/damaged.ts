@@ -35,10 +35,11 @@ const MAX_PER_KIND = 10;
 const BRACKET_RE = /[()]/g;
 /**
  * A `?` where a character was lost between two values: right between two numbers (`12?4`), or with a space on
- * each side after a number or its unit and before another number in the same clause (`27.1 GB ? 2.1 GB`,
- * `LoRA 800K ? LoRA-XS 60K`). A question mark that ends a question has no space before it.
+ * each side after a number or its unit and before the next number, with at most a label between (`27.1 GB ? 2.1 GB`,
+ * `LoRA 800K ? LoRA-XS 60K`). A question mark that ends a question has no space before it, and one that stands for a
+ * value nobody reported is not followed by a number (`vs ? (not reported)`, `vs ? for GPT-4`).
  */
-const QUESTION_RE = /\d%?\s?\?\s?[~<>≈]?\d|\d(?: ?[^\s\d?;|]{1,8})? \?(?= [^;\n|?]{0,40}\d)/g;
+const QUESTION_RE = /\d%?\s?\?\s?[~<>≈]?\d|\d(?: ?[^\s\d?;|]{1,8})? \?(?= (?:\p{L}[\p{L}\d-]{0,15} )?[~<>≈]?\d)/gu;
 
 /** Index of the clause holding `offset` (binary search: clauses are sorted and cover the text). */
 function clauseIndex(info: FieldInfo, offset: number): number {
