@@ -18,6 +18,8 @@
 //  * Warm-up: before any measurement, the 1,000-card digest goes through every task three times so the JIT has
 //    compiled the hot paths; the first round of each size is measured like the others (its inputs are new, its code
 //    is not).
+//  * Growth: parse, build and read at 10,000 and 100,000 cards once more, all six in the same shuffled rounds (up to
+//    BENCH_GROWTH_RUNS, 15), so that both sizes see the same machine; their growth is taken from there.
 //  * Rounds: verify and markdown-it, up to BENCH_RUNS per size (15, 7, 3 for 1k, 10k, 100k cards), fewer once the
 //    size's time budget (BENCH_BUDGET_S, default 20, 60, 120 s) would be exceeded, never fewer than one; parse,
 //    build and read, up to BENCH_PARSE_RUNS (15, 15, 11) within 10, 20, 40 s.
@@ -114,17 +116,32 @@ function median(values: number[]): number {
   return v.length % 2 ? v[mid] : (v[mid - 1] + v[mid]) / 2;
 }
 
-/** Interleaved rounds (rotated order, GC before each task); returns every sample per task. */
-function timeInterleaved(tasks: Record<string, () => unknown>, runs: number, budgetMs: number): Record<string, number[]> {
+/**
+ * Interleaved rounds (GC before each task); returns every sample per task. The order rotates each round, or is
+ * shuffled (a fixed pseudo-random order per round), so that no task always follows the same one: a task after one
+ * that left much garbage runs slower while V8 sweeps it.
+ */
+function timeInterleaved(tasks: Record<string, () => unknown>, runs: number, budgetMs: number, order: 'rotate' | 'shuffle' = 'rotate'): Record<string, number[]> {
   const names = Object.keys(tasks);
+  let seed = 20261129;
+  const random = (n: number) => {
+    seed = (seed * 1103515245 + 12345) % 2 ** 31;
+    return seed % n;
+  };
   const samples: Record<string, number[]> = Object.fromEntries(names.map((k) => [k, []]));
   const started = Date.now();
   for (let round = 0; round < runs; round++) {
     // Start another round only if it is expected to end within the budget.
     const spent = Date.now() - started;
     if (round > 0 && spent + spent / round > budgetMs) break;
-    for (let k = 0; k < names.length; k++) {
-      const name = names[(round + k) % names.length];
+    const sequence = names.map((_, k) => names[(round + k) % names.length]);
+    if (order === 'shuffle') {
+      for (let k = sequence.length - 1; k > 0; k--) {
+        const j = random(k + 1);
+        [sequence[k], sequence[j]] = [sequence[j], sequence[k]];
+      }
+    }
+    for (const name of sequence) {
       gc();
       const start = process.hrtime.bigint();
       tasks[name]();
@@ -238,8 +255,11 @@ async function main(): Promise<void> {
   for (let i = 0; i < 3; i++) for (const task of Object.values(tasks(warm, Buffer.from(warm)))) task();
 
   const sizes: SizeResult[] = [];
+  /** The texts the growth phase compares. */
+  const growthTexts = new Map<number, string>();
   for (const cards of SIZES) {
     const text = generateDigest(cards);
+    if (cards === 10_000 || cards === 100_000) growthTexts.set(cards, text);
     const bytes = Buffer.byteLength(text);
     const file = join(TMP, `digest-${cards}.txt`);
     writeFileSync(file, text);
@@ -303,9 +323,31 @@ async function main(): Promise<void> {
   const at = (n: number) => sizes.find((s) => s.cards === n);
   const small = at(10_000);
   const large = at(100_000);
+  // The parsing tasks' growth: both sizes in the same shuffled rounds, so that both see the same machine (its load
+  // drifted between the sizes' own phases, minutes apart, by more than the target's margin).
+  let parsing: Record<'parse' | 'build' | 'read', { small: number; large: number; rounds: number }> | undefined;
+  const smallText = growthTexts.get(10_000);
+  const largeText = growthTexts.get(100_000);
+  if (smallText && largeText) {
+    const of = (text: string) => ({ parse: () => parseSeed(text, { lazy: true }), build: () => parseSeed(text), read: () => readOnly(text) });
+    const [s10, s100] = [of(smallText), of(largeText)];
+    const runs = Number(process.env.BENCH_GROWTH_RUNS) || 15;
+    const samples = timeInterleaved({ 'parse 10k': s10.parse, 'parse 100k': s100.parse, 'build 10k': s10.build, 'build 100k': s100.build, 'read 10k': s10.read, 'read 100k': s100.read }, runs, 90_000, 'shuffle');
+    const pair = (task: string) => ({ small: median(samples[`${task} 10k`]), large: median(samples[`${task} 100k`]), rounds: samples[`${task} 10k`].length });
+    parsing = { parse: pair('parse'), build: pair('build'), read: pair('read') };
+    process.stderr.write(`[bench] growth phase (${parsing.parse.rounds} rounds): parse ${parsing.parse.small.toFixed(1)} → ${parsing.parse.large.toFixed(0)} ms\n`);
+  }
   const growth =
-    small && large
-      ? { parse: large.parseMs / small.parseMs, build: (large.buildMs as number) / (small.buildMs as number), read: (large.readMs as number) / (small.readMs as number), verify: large.verifyMs / small.verifyMs, markdown: large.markdownMs / small.markdownMs, bytes: large.bytes / small.bytes }
+    small && large && parsing
+      ? {
+          parse: parsing.parse.large / parsing.parse.small,
+          build: parsing.build.large / parsing.build.small,
+          read: parsing.read.large / parsing.read.small,
+          verify: large.verifyMs / small.verifyMs,
+          markdown: large.markdownMs / small.markdownMs,
+          bytes: large.bytes / small.bytes,
+          parsing,
+        }
       : undefined;
   process.stdout.write(`${JSON.stringify({ node: process.version, sizes, growth }, null, 2)}\n`);
 }
