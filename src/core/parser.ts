@@ -505,24 +505,62 @@ function buildPaper(lines: Lines, layout: CardLayout, index: number): Paper {
 class LazyPaper implements Paper {
   /** Set by the block's read. */
   built: Paper | undefined;
+  private titleField: Paper['title'] | undefined;
+  private citationsField: Paper['citations'] | undefined;
+
+  // Where a one-line title (titleAt −1 otherwise) and the citation count are in the text, as numbers in the object
+  // rather than objects of their own: what sorting a big file's tree reads of every paper.
+  private readonly titleAt: number;
+  private readonly titleLength: number;
+  private readonly titleLine: number;
+  private readonly titleColumn: number;
+  private readonly countAt: number;
+  private readonly countLength: number;
+  private readonly countLine: number;
+  private readonly countColumn: number;
 
   constructor(
     readonly index: number,
     private readonly block: LazyBlock,
-  ) {}
+    lines: Lines,
+    layout: CardLayout,
+  ) {
+    const t = layout.start;
+    const oneLine = layout.scoresStart - t === 1;
+    this.titleAt = oneLine ? lines.lineStart[t] + lines.column[t] : -1;
+    this.titleLength = lines.text[t].length;
+    this.titleLine = lines.row[t];
+    this.titleColumn = lines.column[t];
+    const c = layout.scoresStart + 3;
+    this.countAt = lines.lineStart[c] + lines.column[c];
+    this.countLength = lines.text[c].length;
+    this.countLine = lines.row[c];
+    this.countColumn = lines.column[c];
+  }
 
   private get paper(): Paper {
     if (!this.built) this.block.read();
     return this.built!;
   }
+  /** A one-line title is sliced from the text without reading the card. */
   get title(): Paper['title'] {
-    return this.paper.title;
+    if (!this.titleField) {
+      const span = { at: this.titleAt, length: this.titleLength, line: this.titleLine, column: this.titleColumn };
+      this.titleField = span.at >= 0 ? { text: this.block.slice(span), range: spanRange(span) } : this.paper.title;
+    }
+    return this.titleField;
   }
   get scores(): Paper['scores'] {
     return this.paper.scores;
   }
+  /** The citation count is read without reading the card. */
   get citations(): Paper['citations'] {
-    return this.paper.citations;
+    if (!this.citationsField) {
+      const span = { at: this.countAt, length: this.countLength, line: this.countLine, column: this.countColumn };
+      const raw = this.block.slice(span);
+      this.citationsField = { raw, value: Number(raw.indexOf(',') === -1 ? raw : raw.replace(/,/g, '')), range: spanRange(span) };
+    }
+    return this.citationsField;
   }
   get summary(): Paper['summary'] {
     return this.paper.summary;
@@ -536,6 +574,18 @@ class LazyPaper implements Paper {
   get range(): Paper['range'] {
     return this.paper.range;
   }
+}
+
+/** A line's trimmed text in the whole text: from offset `at`, `length` characters, at `column` of source line `line`. */
+interface SpanInText {
+  at: number;
+  length: number;
+  line: number;
+  column: number;
+}
+
+function spanRange(span: SpanInText): SourceRange {
+  return { line: span.line, column: span.column, endLine: span.line, endColumn: span.column + span.length };
 }
 
 /** Papers per block: read together, as the tree shows papers in pages and the checker checks them in slices. */
@@ -559,6 +609,10 @@ class LazyBlock {
     this.to = from;
   }
 
+  slice(span: SpanInText): string {
+    return this.source.slice(span.at, span.at + span.length);
+  }
+
   read(): void {
     let next = 0;
     const papers = this.papers;
@@ -573,7 +627,7 @@ class LazyBlock {
 /** Makes the lazy paper for a card, adding it to the block being filled (or a new one). */
 function lazyPaper(source: string, lines: Lines, layout: CardLayout, index: number, current: LazyBlock | undefined): { paper: Paper; block: LazyBlock } {
   const block = current && current.papers.length < BLOCK_SIZE ? current : new LazyBlock(source, lines.lineStart[layout.start], lines.row[layout.start]);
-  const paper = new LazyPaper(index, block);
+  const paper = new LazyPaper(index, block, lines, layout);
   const last = layout.end - 1;
   block.papers.push(paper);
   block.to = lines.lineStart[last] + lines.column[last] + lines.text[last].length;
