@@ -40,7 +40,7 @@ import { findBidiControls } from './checks/bidi';
 import { findDamage } from './checks/damaged';
 import { groupThousands, invisiblesWithin, isWordCode, sourceOffset, suffixStart, suffixStartNotIn, trimEndChar, VisibleText, withEntitiesRead, withoutInvisibles, withoutTags, writtenSlice } from './text';
 import { checkDirections, subjectPart } from './checks/direction';
-import { mentions, subjectOf } from './checks/subject';
+import { mentions, oursSide, subjectOf } from './checks/subject';
 
 export type FieldKey = 'title' | 'summary' | 'keyFinding' | 'numbers';
 
@@ -94,6 +94,8 @@ export interface Claim {
   word?: string;
   /** For a factor: the word follows the number directly and ends the claim (`(13× fewer)`, not `(2× more efficient)`). */
   bareWord?: boolean;
+  /** For a factor: the word after the direction word (`memory` in `(4× less memory)`). */
+  noun?: string;
   range?: Range;
   clause: number;
   /** Where to read the words around the claim, for matching it to the right numbers (`less storage`, `fewer
@@ -108,13 +110,21 @@ export interface Claim {
 
 const CONNECTOR_RE = /→|⟶|⇒|➝|➔|->|=>|\bvs\b\.?|\bversus\b|\bcompared (?:to|with)\b|\bagainst\b|\bto\b|\bout of\b|\bof\b/gi;
 
-const DOWN_WORDS = 'reduction|reductions|decrease|decreases|drop|drops|less|lower|fewer|smaller|cut|cuts|savings?|shorter|reduced|lower|compression|slower|shrink|shrinkage|decline';
+const DOWN_WORDS = 'reduction|reductions|decrease|decreases|drop|drops|less|lower|fewer|smaller|cut|cuts|savings?|shorter|reduced|lower|compression|slower|slowdown|slow-down|shrink|shrinkage|decline';
 const UP_WORDS = 'increase|increases|more|higher|gain|gains|improvement|improvements|larger|bigger|speedup|speed-up|boost|growth|greater|longer';
 const EITHER_WORDS = 'faster|quicker|speed';
 const AFTER_CHANGE_RE = new RegExp(`^\\s*(?:\\)\\s*)?(?:[\\p{L}-]{2,20}\\s+)?(${DOWN_WORDS}|${UP_WORDS}|${EITHER_WORDS})\\b`, 'iu');
 /** A word right after a number that ends the claim: `(13× fewer)`, `8× smaller,`. */
 const BARE_WORD_RE = /^\s?([\p{L}-]{2,20})\s?(?:[)\],;.:]|$)/u;
-/** Words of size whose direction an x-fold claim's values must follow, when bare (see `factorWordCounts`). */
+/** The word right after another: `memory` in ` memory)`. */
+const NEXT_WORD_RE = /^\s([\p{L}-]{2,20})/u;
+/** Nouns that name the values' own quantity, by the values' dimension (see `factorWordCounts`). */
+const NOUNS_OF: Partial<Record<string, RegExp>> = {
+  time: /^(?:latency|time|duration|runtime|wall-?clock|delay)$/i,
+  bytes: /^(?:memory|storage|size|footprint|vram|ram|disk|space|bytes)$/i,
+  count: /^(?:param(?:eter)?s|weights|steps|tokens|flops|samples|examples|gpus)$/i,
+};
+/** Words of size whose direction an x-fold claim's values must follow (see `factorWordCounts`). */
 const SIZE_WORD_RE = /^(?:smaller|larger|bigger|fewer|more|less|lower|higher|shorter|longer|reductions?|increases?|decreases?|cuts?|drops?|compression|shrink|shrinkage|growth|decline)$/i;
 const BY_CHANGE_WORD_RE = /^(?:reduc|cut|lower|decreas|shrink|drop|sav|compress|slash|trim|increas|improv|boost|rais|grow|gain|speed|accelerat)/i;
 
@@ -255,7 +265,8 @@ function classify(text: string, qu: Quantity, ranges: Range[]): Omit<Claim, 'cla
     const after = text.slice(qu.end, qu.end + 40);
     const m = AFTER_CHANGE_RE.exec(after);
     const bareWord = m !== null && BARE_WORD_RE.exec(after)?.[1].toLowerCase() === m[1].toLowerCase();
-    return { q: qu, type: 'factor', ...directionOf(m?.[1]), bareWord, contextStart: qu.start, contextEnd: qu.end };
+    const noun = m === null ? undefined : NEXT_WORD_RE.exec(after.slice(m.index + m[0].length))?.[1];
+    return { q: qu, type: 'factor', ...directionOf(m?.[1]), bareWord, noun, contextStart: qu.start, contextEnd: qu.end };
   }
   if (qu.dimension === 'pp') {
     const m = AFTER_CHANGE_RE.exec(text.slice(qu.end, qu.end + 40));
@@ -784,7 +795,7 @@ function percentOfPair(p: Pair, formula: string, interval: Interval, point: Q): 
 function speedWord(word: string | undefined): 'faster' | 'slower' | undefined {
   if (word === undefined) return undefined;
   const w = word.toLowerCase();
-  if (w === 'slower') return 'slower';
+  if (w === 'slower' || w === 'slowdown' || w === 'slow-down') return 'slower';
   return w === 'faster' || w === 'quicker' || w.startsWith('speed') || w.startsWith('accelerat') ? 'faster' : undefined;
 }
 
@@ -807,14 +818,14 @@ const RATE_LABEL_RE = /\bthroughput\b|\/\s?(?:s|sec|second)\b|\bper\s(?:s|sec|se
 
 /**
  * Whether a pair's values are rates: what follows either value names one (see RATE_AFTER_RE), or the words before
- * the first value do (up to 40 characters, back to a `;`, `|` or line break: `Throughput: 30 → 90`).
+ * the first value do (up to 40 characters, back to a `,`, `;`, `|` or line break: `Throughput: 30 → 90`).
  */
 function isRatePair(p: Pair): boolean {
   const text = p.field.text;
   if ([p.a, p.b].some((v) => v.dimension === 'time' || v.dimension === 'percent')) return false;
   if ([p.a, p.b].some((v) => RATE_AFTER_RE.test(text.slice(v.end, v.end + 40)))) return true;
   const before = text.slice(Math.max(0, p.a.start - 40), p.a.start);
-  return RATE_LABEL_RE.test(before.slice(Math.max(before.lastIndexOf(';'), before.lastIndexOf('|'), before.lastIndexOf('\n')) + 1));
+  return RATE_LABEL_RE.test(before.slice(Math.max(before.lastIndexOf(';'), before.lastIndexOf('|'), before.lastIndexOf('\n'), before.lastIndexOf(',')) + 1));
 }
 
 /**
@@ -1294,16 +1305,34 @@ function contradictedDirection(p: Pair, expected: 'down' | 'up' | undefined, wor
 /**
  * Whether an x-fold claim's word says which way its values move. Why so narrow: the word after a ratio often
  * describes another quantity than the values (`Latency 120 ms → 45 ms (2.7× higher throughput)`,
- * `40 GB → 20 GB (2× more efficient)`, `(4× larger batch)`). A speed word on times or rates does say it, and so
- * does a bare word of size that ends the claim (`(13× fewer)`, `(8× smaller)`).
+ * `40 GB → 20 GB (2× more efficient)`, `(4× larger batch)`). A speed word on times or rates does say it, and so does
+ * a word of size that ends the claim (`(13× fewer)`) or names the values' own quantity (`(4× less memory)` on bytes,
+ * `(4× fewer steps)` after `Steps`).
  */
 function factorWordCounts(claim: Claim, p: Pair): boolean {
-  return speedOf(claim, p) !== undefined || (claim.bareWord === true && SIZE_WORD_RE.test(claim.word ?? ''));
+  if (speedOf(claim, p) !== undefined) return true;
+  if (!SIZE_WORD_RE.test(claim.word ?? '')) return false;
+  if (claim.bareWord) return true;
+  const noun = claim.noun;
+  if (noun === undefined) return false;
+  const dimension = p.a.dimension === 'none' ? p.b.dimension : p.a.dimension;
+  return NOUNS_OF[dimension]?.test(noun) === true || mentions(`${p.labelA} ${p.labelB}`, noun);
 }
 
-/** The side of a pair an x-fold claim names in its own words (`(baseline 2.7× slower)`, `(vLLM is 2.7× slower)`). */
+/** Words before a side's label that make it the reference of the comparison, not its subject. */
+const REFERENCE_WORDS_RE = /\b(?:vs|versus|over|than|against|relative to|compared (?:to|with))\b/i;
+
+/**
+ * The side of a pair an x-fold claim names in its own words, right before its number within its bracket or clause
+ * (`(baseline 2.7× slower)`, `(vLLM is 2.7× slower)`); not a side named as the reference (`(vs FP16, 2.7× faster)`).
+ */
 function sideNamedByClaim(claim: Claim, p: Pair): 'a' | 'b' | undefined {
-  const words = p.field.text.slice(Math.max(p.b.end, claim.q.start - 40), claim.q.start);
+  const text = p.field.text;
+  const before = text.slice(Math.max(p.b.end, claim.q.start - 40), claim.q.start);
+  let from = 0;
+  for (const mark of '(,;:') from = Math.max(from, before.lastIndexOf(mark) + 1);
+  const words = before.slice(from);
+  if (REFERENCE_WORDS_RE.test(words)) return undefined;
   const a = p.labelA !== '' && mentions(words, p.labelA);
   const b = p.labelB !== '' && mentions(words, p.labelB);
   return a === b ? undefined : a ? 'a' : 'b';
@@ -1311,16 +1340,18 @@ function sideNamedByClaim(claim: Claim, p: Pair): 'a' | 'b' | undefined {
 
 /**
  * What is wrong when an x-fold claim's word says the side it is about is larger (or smaller) than the other, and it
- * is not. The side: the one the claim names; else, after a change, the after value; in a comparison, "ours" against a
- * baseline (both sides labelled: unlabelled comparisons are written both ways round, and `Latency 120 ms vs 45 ms
- * (2.7× faster)` is about the second value). Undefined when the word says nothing of the values (see
+ * is not. The side: the one the claim names; else, after a change, the after value; in a comparison, the side
+ * labelled "ours" (unlabelled comparisons are written both ways round, `Latency 120 ms vs 45 ms (2.7× faster)` is
+ * about the second value, and teacher/student or FP32/INT8 claims describe either side). A claim in another field
+ * than its values is checked after a change only. Undefined when the word says nothing of the values (see
  * `factorWordCounts`) or they agree.
  */
 function contradictedFactor(claim: Claim, p: Pair): string | undefined {
   if (claim.word === undefined || !factorWordCounts(claim, p)) return undefined;
-  const named = sideNamedByClaim(claim, p);
+  const sameField = p.field.reading.quantities.includes(claim.q);
+  const named = sameField ? sideNamedByClaim(claim, p) : undefined;
   if (p.kind === 'change' && named !== 'a') return contradictedDirection(p, statedDirection(claim, p), claim.word);
-  const side = named ?? (p.kind === 'compare' ? subjectOf(p, '', true) : undefined);
+  const side = named ?? (p.kind === 'compare' && sameField ? oursSide(p) : undefined);
   if (side === undefined) return undefined;
   // From the other side to the claim's side, read as a change.
   const toSide: Pair = side === 'b' ? { ...p, kind: 'change' } : { ...swapped(p), kind: 'change' };
@@ -1332,6 +1363,18 @@ function contradictedFactor(claim: Claim, p: Pair): string | undefined {
   const more = (d: 'down' | 'up') => (d === 'up' ? 'more' : 'less');
   const says = claim.word.toLowerCase() === more(expected) ? `“${claim.word}”` : `it is ${more(expected)} (“${claim.word}”)`;
   return `${value(sideLabel, toSide.b)} is ${more(actual)} than ${value(otherLabel, toSide.a)} while the claim says ${says}`;
+}
+
+/**
+ * An x-fold claim's best reading, made `inconsistent` with no fix when its word contradicts the values (see
+ * `contradictedFactor`). Applied once the reading is chosen (its size decides which), so that a unit assumed for a
+ * bare value does not turn a wrong direction into "fits neither reading".
+ */
+function withFactorDirection(claim: Claim, best: Candidate, pair: Pair): Candidate {
+  if (claim.type !== 'factor' || best.ambiguous) return best;
+  const contradiction = contradictedFactor(claim, best.comp.chartPair ?? pair);
+  if (contradiction === undefined) return best;
+  return { ...best, judgement: { ...best.judgement, verdict: 'inconsistent' }, contradiction, note: undefined };
 }
 
 /** Which way a pair's values move from the first to the second, as written; undefined when they are equal. */
@@ -1359,14 +1402,11 @@ function statedDirection(claim: Claim, p: Pair): 'down' | 'up' | undefined {
  * claim's word and it does not fit (see `contradictedDirection`). */
 function readingCandidates(claim: Claim, p: Pair, written: string, subject?: () => string): Candidate[] {
   const out = readingCandidatesAsWritten(claim, p, written, subject);
-  const contradiction = claim.type === 'factor' ? contradictedFactor(claim, p) : contradictedDirection(p, statedDirection(claim, p), claim.word);
+  // An x-fold ratio is a size without a direction (larger / smaller): its word is checked once the reading is chosen
+  // (see `withFactorDirection`).
+  const contradiction = claim.type === 'factor' ? undefined : contradictedDirection(p, statedDirection(claim, p), claim.word);
   if (contradiction === undefined) return out;
-  for (const c of out) {
-    // An x-fold ratio is a size without a direction (larger / smaller), so it fits whichever way the values move:
-    // its word alone says which way that is (`1900 ms → 700 ms (2.7× slower)`), and a wrong way is wrong at any size.
-    if (claim.type === 'factor') c.judgement = { ...c.judgement, verdict: 'inconsistent' };
-    if (!fits(c)) c.contradiction = contradiction;
-  }
+  for (const c of out) if (!fits(c)) c.contradiction = contradiction;
   return out;
 }
 
@@ -1768,7 +1808,7 @@ function crossFieldCheck(info: FieldInfo, claim: Claim, pairs: Pair[]): Check | 
     }
   }
   if (!best || !bestPair) return undefined;
-  return buildClaimCheck(info, claim, best, bestPair.field);
+  return buildClaimCheck(info, claim, withFactorDirection(claim, best, bestPair), bestPair.field);
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -1878,7 +1918,7 @@ export function checkPaper(paper: Paper): Check[] {
         if (best && bestPair) {
           claim.attached = true;
           const glued = damage.guessed.get(claim.q);
-          checks.push(buildClaimCheck(info, claim, best, info, glued));
+          checks.push(buildClaimCheck(info, claim, withFactorDirection(claim, best, bestPair), info, glued));
         }
       }
     }

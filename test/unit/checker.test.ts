@@ -257,6 +257,7 @@ test('a "?" standing for a lost arrow between two values is damaged text, and th
   // A question mark that stands for a value nobody reported is not damage, and the clauses around it are checked.
   assert.deepEqual(card('Ours 45 ms vs GPT-4 ? (not reported), 1900 ms → 700 ms (2.7× faster)').map((c) => `${c.kind}:${c.verdict}`), ['ratio:consistent']);
   assert.deepEqual(card('Accuracy 71.2 vs ? for GPT-4'), []);
+  assert.deepEqual(card('MMLU: GPT-4 ? vs 82.1 for ours'), []);
   // A question mark that ends a question (no space before it) is left alone, and a later clause is still checked.
   assert.deepEqual(flagged(card('Fits in 4 GB? 8 GB → 4 GB (50% reduction)')), []);
   assert.deepEqual(card('27.1 GB ? 2.1 GB (92% reduction); 4 GB → 2 GB (50% less)').map((c) => `${c.kind}:${c.verdict}`), ['garbled-text:damaged', 'percent-change:consistent']);
@@ -1147,6 +1148,28 @@ test('an x-fold ratio whose word the values contradict is inconsistent, though i
   for (const numbers of ['Ours 45 ms vs baseline 120 ms (baseline 2.7× slower)', 'Ours 45 ms vs vLLM 120 ms (vLLM 2.7× slower)', 'Baseline 1900 ms → ours 700 ms (baseline is 2.7× slower)', 'FP16 1900 ms → INT4 700 ms (FP16 2.7× slower)']) {
     assert.deepEqual(flagged(card(numbers)), [], numbers);
   }
+  // A side named as the reference, a unit's tail or words after the values name no side.
+  for (const numbers of ['Token throughput 30 → 90 tokens/s (3× faster)', 'Per-token latency 50 → 25 ms/token (2× faster)', 'GPU memory 40 → 10 GB per GPU (4× less)', 'FP16 120 ms → INT4 45 ms (vs FP16, 2.7× faster)', 'PyTorch 120 ms vs ours 45 ms (over PyTorch: 2.7× speedup)', 'Ours 45 ms vs baseline 120 ms (relative to baseline, 2.7× lower)', 'Ours 45 ms vs vLLM 120 ms, vs vLLM 2.7× faster', 'INT4 45 ms vs FP16 120 ms with an FP16 KV cache (2.7× faster)']) {
+    assert.deepEqual(flagged(card(numbers)), [], numbers);
+  }
+  // A claim in the key finding names no side of the Numbers line's comparison; a rate in an earlier clause is not
+  // this pair's; teacher/student and FP32/INT8 claims may describe either side: none is checked for its word.
+  assert.deepEqual(flagged(card('Ours 45 ms vs baseline 120 ms', 'Compared with the baseline, which is 2.7× slower, ours wins.')), []);
+  assert.deepEqual(flagged(card('Throughput 1.8× higher, TTFT 300 → 100 (3× faster)')), []);
+  assert.deepEqual(flagged(card('Teacher 340M vs student 85M params (4× larger)')), []);
+  // A word followed by the values' own quantity is about them; slowdown is slower.
+  for (const [numbers, prefix] of [
+    ['Latency 45 ms → 120 ms (2.7× lower latency)', '2.7×: inconsistent — the values increase (45 ms → 120 ms) while the claim says they decrease (“lower”); '],
+    ['Memory 10 GB → 40 GB (4× less memory)', '4×: inconsistent — the values increase (10 GB → 40 GB) while the claim says they decrease (“less”); '],
+    ['Steps 25k → 100k (4× fewer steps)', '4×: inconsistent — the values increase (25k → 100k) while the claim says they decrease (“fewer”); '],
+    ['Ours 40 GB vs baseline 10 GB (4× less memory)', '4×: inconsistent — Ours (40 GB) is more than baseline (10 GB) while the claim says “less”; '],
+    ['Latency 120 ms → 45 ms (2.7× slowdown)', '2.7×: inconsistent — the values decrease (120 ms → 45 ms) while the claim says they increase (“slowdown”); '],
+    ['Decode 30 → 90 tokens/s (3× slowdown)', '3×: inconsistent — the values increase (30 → 90) while the claim says they decrease (“slowdown”); '],
+  ]) {
+    assertContradicted(numbers, prefix, 'ratio');
+  }
+  // A unit assumed for a bare value does not turn a wrong direction into "fits neither reading".
+  assertContradicted('Ours 120 vs baseline 45 ms (2.7× faster)', '2.7×: inconsistent — Ours (120) is more than baseline (45 ms) while the claim says it is less (“faster”); larger / smaller gives 2.626…2.708×', 'ratio');
   // A word about another quantity than the values (a benefit, a noun after the word) says nothing of their direction.
   for (const numbers of ['Error 10% → 5% (2× improvement)', 'Latency 120 ms → 45 ms (2.7× higher throughput)', 'Ours 45 ms vs baseline 120 ms (2.7× higher throughput)', 'Memory 40 GB → 20 GB (2× more efficient)', 'Ours 7 GB vs baseline 28 GB (4× more memory-efficient)', 'KV cache 40 GB → 10 GB (4× longer context)', 'Memory 80 GB → 20 GB (4× larger batch)', 'Latency (ms) 120 → 45 (2.7× gain)']) {
     assert.deepEqual(flagged(card(numbers)), [], numbers);

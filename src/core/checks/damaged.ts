@@ -36,10 +36,11 @@ const BRACKET_RE = /[()]/g;
 /**
  * A `?` where a character was lost between two values: right between two numbers (`12?4`), or with a space on
  * each side after a number or its unit and before the next number, with at most a label between (`27.1 GB ? 2.1 GB`,
- * `LoRA 800K ? LoRA-XS 60K`). A question mark that ends a question has no space before it, and one that stands for a
- * value nobody reported is not followed by a number (`vs ? (not reported)`, `vs ? for GPT-4`).
+ * `LoRA 800K ? LoRA-XS 60K`; the label is not `vs`, `and`, `or`…). A question mark that ends a question has no space
+ * before it, and one that stands for a value nobody reported is not followed by a number (`vs ? (not reported)`,
+ * `vs ? for GPT-4`, `GPT-4 ? vs 82.1`).
  */
-const QUESTION_RE = /\d%?\s?\?\s?[~<>≈]?\d|\d(?: ?[^\s\d?;|]{1,8})? \?(?= (?:\p{L}[\p{L}\d-]{0,15} )?[~<>≈]?\d)/gu;
+const QUESTION_RE = /\d%?\s?\?\s?[~<>≈]?\d|\d(?: ?[^\s\d?;|]{1,8})? \?(?= (?:(?!(?:vs|versus|and|or|to|of)\b)\p{L}[\p{L}\d-]{0,15} )?[~<>≈]?\d)/gu;
 
 /** Index of the clause holding `offset` (binary search: clauses are sorted and cover the text). */
 function clauseIndex(info: FieldInfo, offset: number): number {

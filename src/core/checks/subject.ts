@@ -78,12 +78,14 @@ export function mentions(text: string, label: string): boolean {
   return want.some((t) => have.some((h) => sameWord(h, t)));
 }
 
-/**
- * The side `text` is about. `strict`, for readings that flag an error on the answer, needs a label on each side
- * (`Latency 120 ms vs 45 ms`: the one label names the metric, not a side) and leaves out the last guess.
- */
-export function subjectOf(p: Pair, text: string, strict = false): 'a' | 'b' | undefined {
-  if (strict && (p.labelA === '' || p.labelB === '')) return undefined;
+/** The side labelled "ours" (`ours`, `proposed`, `new`, `method`) when the other is not. */
+export function oursSide(p: Pair): 'a' | 'b' | undefined {
+  const a = tokens(p.labelA).some((t) => OURS.test(t));
+  const b = tokens(p.labelB).some((t) => OURS.test(t));
+  return a === b ? undefined : a ? 'a' : 'b';
+}
+
+export function subjectOf(p: Pair, text: string): 'a' | 'b' | undefined {
   const ma = p.labelA !== '' && mentions(text, p.labelA);
   const mb = p.labelB !== '' && mentions(text, p.labelB);
   if (ma && !mb) return 'a';
@@ -94,7 +96,6 @@ export function subjectOf(p: Pair, text: string, strict = false): 'a' | 'b' | un
   if (tb.some((t) => OURS.test(t)) && !ta.some((t) => OURS.test(t))) return 'b';
   if (tb.some((t) => BASELINE.test(t)) && !ta.some((t) => BASELINE.test(t))) return 'a';
   if (ta.some((t) => BASELINE.test(t)) && !tb.some((t) => BASELINE.test(t))) return 'b';
-  if (strict) return undefined;
   if (!ma && !mb && p.labelA === '' && p.labelB !== '') return 'a';
   if (!ma && !mb && p.labelB === '' && p.labelA !== '' ) return undefined;
   return undefined;
