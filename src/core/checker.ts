@@ -162,6 +162,15 @@ function wordDirection(word: string): 'down' | 'up' | 'either' {
   return 'up';
 }
 
+/** An x-fold claim's word, read from the text after its number: its direction, and what `factorWordCounts` needs. */
+function factorWord(after: string): Pick<Claim, 'direction' | 'word' | 'bareWord' | 'noun'> {
+  const m = AFTER_CHANGE_RE.exec(after);
+  if (m === null) return { direction: undefined };
+  const bareWord = BARE_WORD_RE.exec(after)?.[1].toLowerCase() === m[1].toLowerCase();
+  const noun = NEXT_WORD_RE.exec(after.slice(m.index + m[0].length))?.[1];
+  return { ...directionOf(m[1]), bareWord, noun };
+}
+
 /** A claim's direction and the word that gives it (nothing without a word). */
 function directionOf(word: string | undefined): Pick<Claim, 'direction' | 'word'> {
   return word === undefined ? { direction: undefined } : { direction: wordDirection(word), word };
@@ -251,8 +260,7 @@ function classify(text: string, qu: Quantity, ranges: Range[]): Omit<Claim, 'cla
     if (qu !== r.high && qu.raw !== r.high.raw) return undefined;
     if (qu.numStart !== r.high.numStart) return undefined;
     if (r.dimension === 'factor') {
-      const m = AFTER_CHANGE_RE.exec(text.slice(r.end, r.end + 40));
-      return { q: qu, type: 'range', range: r, ...directionOf(m?.[1]), contextStart: r.start, contextEnd: r.end };
+      return { q: qu, type: 'range', range: r, ...factorWord(text.slice(r.end, r.end + 40)), contextStart: r.start, contextEnd: r.end };
     }
     if (r.dimension === 'percent') {
       const m = AFTER_CHANGE_RE.exec(text.slice(r.end, r.end + 40));
@@ -262,11 +270,7 @@ function classify(text: string, qu: Quantity, ranges: Range[]): Omit<Claim, 'cla
     return undefined;
   }
   if (qu.dimension === 'factor') {
-    const after = text.slice(qu.end, qu.end + 40);
-    const m = AFTER_CHANGE_RE.exec(after);
-    const bareWord = m !== null && BARE_WORD_RE.exec(after)?.[1].toLowerCase() === m[1].toLowerCase();
-    const noun = m === null ? undefined : NEXT_WORD_RE.exec(after.slice(m.index + m[0].length))?.[1];
-    return { q: qu, type: 'factor', ...directionOf(m?.[1]), bareWord, noun, contextStart: qu.start, contextEnd: qu.end };
+    return { q: qu, type: 'factor', ...factorWord(text.slice(qu.end, qu.end + 40)), contextStart: qu.start, contextEnd: qu.end };
   }
   if (qu.dimension === 'pp') {
     const m = AFTER_CHANGE_RE.exec(text.slice(qu.end, qu.end + 40));
@@ -1774,11 +1778,15 @@ function crossFieldCheck(info: FieldInfo, claim: Claim, pairs: Pair[]): Check | 
     }
     const point = best.comp.point;
     const pointText = point ? `${formatQ(point, rangeDecimals(best.comp), '\u2212')}${best.comp.suffix}` : best.j.computedText;
-    // Values that move against the range's word (`40–60% less` for values that went up): that is what is wrong, and
-    // no closest value would fix it (see `contradictedDirection`).
-    const contradiction = isFlagged(best.j.verdict) ? contradictedDirection(best.p, statedDirection(claim, best.p), claim.word) : undefined;
+    // Values that move against the range's word (`40–60% less` for values that went up, `2–3× faster` for times that
+    // went up): that is what is wrong, at any size for an x-fold range, and no closest value would fix it (see
+    // `contradictedDirection`, `contradictedFactor`).
+    const factorContradiction = isFactor ? contradictedFactor(claim, best.p) : undefined;
+    if (factorContradiction !== undefined) best.j = { ...best.j, verdict: 'inconsistent' };
+    const contradiction = factorContradiction ?? (isFlagged(best.j.verdict) && !isFactor ? contradictedDirection(best.p, statedDirection(claim, best.p), claim.word) : undefined);
     let message = `${stated}: ${VERDICT_WORD[best.j.verdict]} — ${contradiction ? `${contradiction}; ` : ''}the numbers${where} give ${pointText} (${best.comp.formula}: ${inputsOf(best.comp).map((s) => s.split(' (')[0]).join(', ')})`;
-    const position = rangePositionPhrase(best.j.verdict, best.j.position, best.j.computedText);
+    // An x-fold range the values contradict may hold the ratio: where in the range it lies is beside the point.
+    const position = factorContradiction ? undefined : rangePositionPhrase(best.j.verdict, best.j.position, best.j.computedText);
     if (position) message += `, ${position}`;
     if (best.note) message += `; ${best.note}`;
     return makeCheck(info, r.start, r.end, {

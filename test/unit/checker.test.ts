@@ -1391,6 +1391,14 @@ test('a range claim the values contradict: the message says which way they move,
   assert.equal(over.message, '40–60%: inconsistent — the numbers from the Numbers line give 61.8% ((before − after) / before × 100: Memory = 20.0 GB, after = 7.65 GB), outside the stated range');
   assert.equal(over.explanation.closest, '61.7%');
   assert.equal(only(card('A 5.0 GB vs B 7.65 GB', 'A finding.', 'Uses 40–60% less memory'), 'range').explanation.closest, '35.3%');
+  // An x-fold range is checked for its word like a single ratio: the ratio lies inside, the direction is wrong.
+  const faster = only(card('Latency 45 ms → 120 ms', 'A finding.', 'A method 2–3× faster'), 'range');
+  assert.equal(faster.verdict, 'inconsistent');
+  assert.equal(faster.message, '2–3×: inconsistent — the values increase (45 ms → 120 ms) while the claim says they decrease (“faster”); the numbers from the Numbers line give 2.67× (larger / smaller: after = 120 ms, Latency = 45 ms)');
+  assert.equal(faster.explanation.closest, undefined);
+  // The sample's LoRA-XS card: "less storage" names another quantity than the parameter counts; not checked for it.
+  assert.equal(only(card('LoRA 800K → LoRA-XS 60K', 'A finding.', 'LoRA-XS: 10–1000x less storage'), 'range').verdict, 'consistent');
+  assert.deepEqual(flagged(card('Latency 1900 ms → 700 ms', 'A finding.', 'A method 2–3× faster')), []);
 });
 
 test('a bare value against seconds is also read in seconds, so "faster" has its readings for durations', () => {
