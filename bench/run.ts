@@ -7,8 +7,7 @@
 // How the figures are taken (bench/RESULTS.md repeats this):
 //  * Timing: tasks run in rounds; each round runs each task once, in a rotated order, after a forced GC, so machine
 //    noise and leftover garbage hit them alike. verify and markdown-it `render` of the whole file share rounds (their
-//    ratio is the figure that counts); parse, build and read have rounds of their own, more of them (they are
-//    short), because whatever ran right after markdown-it's render of the 100,000-card digest (over a gigabyte of
+//    ratio is the figure that counts); parse has rounds of its own, more of them (it is short), because whatever ran right after markdown-it's render of the 100,000-card digest (over a gigabyte of
 //    garbage, still being swept on V8's background threads) ran about twice as slow, and in a shared rotation parse
 //    always came right after it. The figure is the median over the rounds; ratios are ratios of medians. *parse* builds the model the editor
 //    keeps (every paper as its place in the text, read when first shown: `parseSeed(text, { lazy: true })`);
@@ -21,8 +20,8 @@
 //  * Growth: parse, build and read at 10,000 and 100,000 cards once more, all six in the same shuffled rounds (up to
 //    BENCH_GROWTH_RUNS, 15), so that both sizes see the same machine; their growth is taken from there.
 //  * Rounds: verify and markdown-it, up to BENCH_RUNS per size (15, 7, 3 for 1k, 10k, 100k cards), fewer once the
-//    size's time budget (BENCH_BUDGET_S, default 20, 60, 120 s) would be exceeded, never fewer than one; parse,
-//    build and read, up to BENCH_PARSE_RUNS (15, 15, 11) within 10, 20, 40 s.
+//    size's time budget (BENCH_BUDGET_S, default 20, 60, 120 s) would be exceeded, never fewer than one; parse, up
+//    to BENCH_PARSE_RUNS (15, 15, 11) within 10, 20, 40 s.
 //  * Memory: a fresh `node --expose-gc` child per size and task loads the code, collects garbage and takes its
 //    resident set (RSS) as the baseline, resets the kernel's RSS high-water mark (/proc/self/clear_refs), then
 //    reads the file and runs the task, keeping what the task keeps alive (verify: the file's bytes; parse: the text
@@ -242,10 +241,9 @@ async function main(): Promise<void> {
   if (process.argv[2] === '--memory-child') return memoryChild(process.argv[3], process.argv[4]);
   mkdirSync(TMP, { recursive: true });
   const markdown = new MarkdownIt();
+  const parsingTasks = (text: string) => ({ parse: () => parseSeed(text, { lazy: true }), build: () => parseSeed(text), read: () => readOnly(text) });
   const tasks = (text: string, bytes: Uint8Array) => ({
-    parse: () => parseSeed(text, { lazy: true }),
-    build: () => parseSeed(text),
-    read: () => readOnly(text),
+    ...parsingTasks(text),
     verify: () => verify(bytes),
     markdown: () => markdown.render(text),
   });
@@ -268,9 +266,10 @@ async function main(): Promise<void> {
     const parsing = plan(cards, 'parse');
     const samples = {
       ...timeInterleaved({ verify: all.verify, markdown: all.markdown }, runs, budgetMs),
-      ...timeInterleaved({ parse: all.parse, build: all.build, read: all.read }, parsing.runs, parsing.budgetMs),
+      // build and read are reported only for growth, timed in the growth phase below.
+      ...timeInterleaved({ parse: all.parse }, parsing.runs, parsing.budgetMs),
     };
-    const times = Object.fromEntries(Object.entries(samples).map(([k, v]) => [k, median(v)])) as Record<'parse' | 'build' | 'read' | 'verify' | 'markdown', number>;
+    const times = Object.fromEntries(Object.entries(samples).map(([k, v]) => [k, median(v)])) as Record<'parse' | 'verify' | 'markdown', number>;
     // The editor's paced parse, a few times: the longest stretch without a turn over all of them.
     const paced: Awaited<ReturnType<typeof pacedParse>>[] = [];
     for (let i = 0; i < 3; i++) {
@@ -290,8 +289,6 @@ async function main(): Promise<void> {
       parseRounds: samples.parse.length,
       samples,
       parseMs: times.parse,
-      readMs: times.read,
-      buildMs: times.build,
       verifyMs: times.verify,
       markdownMs: times.markdown,
       parseMBps: mbps(times.parse),
@@ -329,8 +326,7 @@ async function main(): Promise<void> {
   const smallText = growthTexts.get(10_000);
   const largeText = growthTexts.get(100_000);
   if (smallText && largeText) {
-    const of = (text: string) => ({ parse: () => parseSeed(text, { lazy: true }), build: () => parseSeed(text), read: () => readOnly(text) });
-    const [s10, s100] = [of(smallText), of(largeText)];
+    const [s10, s100] = [parsingTasks(smallText), parsingTasks(largeText)];
     const runs = Number(process.env.BENCH_GROWTH_RUNS) || 15;
     const samples = timeInterleaved({ 'parse 10k': s10.parse, 'parse 100k': s100.parse, 'build 10k': s10.build, 'build 100k': s100.build, 'read 10k': s10.read, 'read 100k': s100.read }, runs, 90_000, 'shuffle');
     const pair = (task: string) => ({ small: median(samples[`${task} 10k`]), large: median(samples[`${task} 100k`]), rounds: samples[`${task} 10k`].length });

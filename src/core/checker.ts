@@ -829,7 +829,7 @@ function isRatePair(p: Pair): boolean {
   if ([p.a, p.b].some((v) => v.dimension === 'time' || v.dimension === 'percent')) return false;
   if ([p.a, p.b].some((v) => RATE_AFTER_RE.test(text.slice(v.end, v.end + 40)))) return true;
   const before = text.slice(Math.max(0, p.a.start - 40), p.a.start);
-  return RATE_LABEL_RE.test(before.slice(Math.max(before.lastIndexOf(';'), before.lastIndexOf('|'), before.lastIndexOf('\n'), before.lastIndexOf(',')) + 1));
+  return RATE_LABEL_RE.test(before.slice(suffixStartNotIn(before, ',;|\n')));
 }
 
 /**
@@ -1333,9 +1333,7 @@ const REFERENCE_WORDS_RE = /\b(?:vs|versus|over|than|against|relative to|compare
 function sideNamedByClaim(claim: Claim, p: Pair): 'a' | 'b' | undefined {
   const text = p.field.text;
   const before = text.slice(Math.max(p.b.end, claim.q.start - 40), claim.q.start);
-  let from = 0;
-  for (const mark of '(,;:') from = Math.max(from, before.lastIndexOf(mark) + 1);
-  const words = before.slice(from);
+  const words = before.slice(suffixStartNotIn(before, '(,;:'));
   if (REFERENCE_WORDS_RE.test(words)) return undefined;
   const a = p.labelA !== '' && mentions(words, p.labelA);
   const b = p.labelB !== '' && mentions(words, p.labelB);

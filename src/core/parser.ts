@@ -95,6 +95,14 @@ function scanLines(source: string, into: Lines, firstRow: number, atFileStart: b
 
 const emptyLines = (): Lines => ({ text: [], row: [], column: [], lineStart: [], kind: [] });
 
+/** Every array of `lines`, to remove lines from all of them at once. */
+const columnsOf = (lines: Lines): unknown[][] => [lines.text, lines.row, lines.column, lines.lineStart, lines.kind];
+
+/** A citation count's or header's number: `1,312` → 1312. */
+function countValue(raw: string): number {
+  return Number(raw.indexOf(',') === -1 ? raw : raw.replace(/,/g, ''));
+}
+
 function classify(t: string, isFirstContent: boolean): Kind {
   if (isFirstContent && HEADER.test(t)) return Kind.Header;
   if (KEY_LABEL.test(t)) return Kind.KeyLabel;
@@ -125,7 +133,7 @@ function textField(lines: Lines, from: number, to: number): TextField {
 
 function numberField(lines: Lines, i: number): NumberField {
   const raw = lines.text[i];
-  return { raw, value: Number(raw.indexOf(',') === -1 ? raw : raw.replace(/,/g, '')), range: lineRange(lines, i) };
+  return { raw, value: countValue(raw), range: lineRange(lines, i) };
 }
 
 function problemAt(lines: Lines, i: number, message: string): ParseProblem {
@@ -207,8 +215,8 @@ export class SeedReader {
       if (lines.kind[before] === Kind.Header) {
         // The header is not part of any card: read it and drop its line.
         const match = HEADER.exec(lines.text[before])!;
-        this.declaredCount = { raw: match[1], value: Number(match[1].replace(/,/g, '')), range: lineRange(lines, before, 0, match[1].length) };
-        for (const column of [lines.text, lines.row, lines.column, lines.lineStart, lines.kind] as unknown[][]) column.splice(before, 1);
+        this.declaredCount = { raw: match[1], value: countValue(match[1]), range: lineRange(lines, before, 0, match[1].length) };
+        for (const column of columnsOf(lines)) column.splice(before, 1);
       }
     }
     this.findStarts(false);
@@ -270,19 +278,25 @@ export class SeedReader {
       const layout = readCard(lines, starts[c], end, this.problems);
       if (layout) {
         const index = this.firstIndex + this.papers++;
-        if (this.lazyFrom === undefined) this.onPaper(buildPaper(lines, layout, index));
-        else {
-          const made = lazyPaper(this.lazyFrom, lines, layout, index, this.block);
-          this.block = made.block;
-          this.onPaper(made.paper);
-        }
+        this.onPaper(this.lazyFrom === undefined ? buildPaper(lines, layout, index) : this.lazyPaper(this.lazyFrom, layout, index));
       }
     }
     // Keep the lines from the open card's start on (none at the end).
     const keep = atEnd ? count : starts[closed];
-    for (const column of [lines.text, lines.row, lines.column, lines.lineStart, lines.kind] as unknown[][]) dropFirst(column, keep);
+    for (const column of columnsOf(lines)) dropFirst(column, keep);
     this.starts = atEnd ? [] : [0];
     this.examined -= keep;
+  }
+
+  /** The lazy paper for a card, in the block being filled (or a new one). */
+  private lazyPaper(source: string, layout: CardLayout, index: number): Paper {
+    const lines = this.lines;
+    if (!this.block || this.block.papers.length === BLOCK_SIZE) this.block = new LazyBlock(source, lines.lineStart[layout.start], lines.row[layout.start]);
+    const paper = new LazyPaper(index, this.block, lines, layout);
+    const last = layout.end - 1;
+    this.block.papers.push(paper);
+    this.block.to = lines.lineStart[last] + lines.column[last] + lines.text[last].length;
+    return paper;
   }
 }
 
@@ -544,11 +558,7 @@ class LazyPaper implements Paper {
   }
   /** A one-line title is sliced from the text without reading the card. */
   get title(): Paper['title'] {
-    if (!this.titleField) {
-      const span = { at: this.titleAt, length: this.titleLength, line: this.titleLine, column: this.titleColumn };
-      this.titleField = span.at >= 0 ? { text: this.block.slice(span), range: spanRange(span) } : this.paper.title;
-    }
-    return this.titleField;
+    return (this.titleField ??= this.titleAt >= 0 ? oneLineField(this.block.source, this.titleAt, this.titleLength, this.titleLine, this.titleColumn) : this.paper.title);
   }
   get scores(): Paper['scores'] {
     return this.paper.scores;
@@ -556,9 +566,8 @@ class LazyPaper implements Paper {
   /** The citation count is read without reading the card. */
   get citations(): Paper['citations'] {
     if (!this.citationsField) {
-      const span = { at: this.countAt, length: this.countLength, line: this.countLine, column: this.countColumn };
-      const raw = this.block.slice(span);
-      this.citationsField = { raw, value: Number(raw.indexOf(',') === -1 ? raw : raw.replace(/,/g, '')), range: spanRange(span) };
+      const { text: raw, range } = oneLineField(this.block.source, this.countAt, this.countLength, this.countLine, this.countColumn);
+      this.citationsField = { raw, value: countValue(raw), range };
     }
     return this.citationsField;
   }
@@ -576,16 +585,9 @@ class LazyPaper implements Paper {
   }
 }
 
-/** A line's trimmed text in the whole text: from offset `at`, `length` characters, at `column` of source line `line`. */
-interface SpanInText {
-  at: number;
-  length: number;
-  line: number;
-  column: number;
-}
-
-function spanRange(span: SpanInText): SourceRange {
-  return { line: span.line, column: span.column, endLine: span.line, endColumn: span.column + span.length };
+/** The field of `length` characters at offset `at` of `source`, which is at `column` of source line `line`. */
+function oneLineField(source: string, at: number, length: number, line: number, column: number): TextField {
+  return { text: source.slice(at, at + length), range: { line, column, endLine: line, endColumn: column + length } };
 }
 
 /** Papers per block: read together, as the tree shows papers in pages and the checker checks them in slices. */
@@ -602,15 +604,11 @@ class LazyBlock {
   to: number;
 
   constructor(
-    private readonly source: string,
+    readonly source: string,
     private readonly from: number,
     private readonly line: number,
   ) {
     this.to = from;
-  }
-
-  slice(span: SpanInText): string {
-    return this.source.slice(span.at, span.at + span.length);
   }
 
   read(): void {
@@ -622,16 +620,6 @@ class LazyBlock {
     // The same lines parsed as these papers in the file's parse.
     if (next !== papers.length) throw new Error(`Paper Claims: the cards from line ${this.line + 1} no longer read as ${papers.length} papers.`);
   }
-}
-
-/** Makes the lazy paper for a card, adding it to the block being filled (or a new one). */
-function lazyPaper(source: string, lines: Lines, layout: CardLayout, index: number, current: LazyBlock | undefined): { paper: Paper; block: LazyBlock } {
-  const block = current && current.papers.length < BLOCK_SIZE ? current : new LazyBlock(source, lines.lineStart[layout.start], lines.row[layout.start]);
-  const paper = new LazyPaper(index, block, lines, layout);
-  const last = layout.end - 1;
-  block.papers.push(paper);
-  block.to = lines.lineStart[last] + lines.column[last] + lines.text[last].length;
-  return { paper, block };
 }
 
 function shorten(text: string, max = 60): string {
