@@ -62,6 +62,11 @@ export interface FieldInfo {
   reading: Reading;
   clauses: Array<{ start: number; end: number }>;
   pairs: Pair[];
+  /**
+   * A chain of changes (`40 → 20 → 10 GB`) from its first value to each later one: a claim after it may be about the
+   * whole chain (4×) as well as its last step (2×). Only claims in the same clause are read against these.
+   */
+  chainPairs: Pair[];
   claims: Claim[];
   /** Values: quantities that report a measurement (not claims, names, references or range ends). */
   values: Quantity[];
@@ -92,9 +97,10 @@ export interface Claim {
   direction?: 'down' | 'up' | 'either';
   /** The word that gives `direction`, as written (`reduction`, `faster`, `reduced`): what a message quotes. */
   word?: string;
-  /** For a factor: the word follows the number directly and ends the claim (`(13× fewer)`, not `(2× more efficient)`). */
+  /** For a factor or a percentage: the word follows the number directly and ends the claim (`(13× fewer)`, not
+   * `(2× more efficient)`). */
   bareWord?: boolean;
-  /** For a factor: the word after the direction word (`memory` in `(4× less memory)`). */
+  /** For a factor or a percentage: the word after the direction word (`memory` in `(4× less memory)`). */
   noun?: string;
   range?: Range;
   clause: number;
@@ -280,8 +286,8 @@ function classify(text: string, qu: Quantity, ranges: Range[]): Omit<Claim, 'cla
     return { q: qu, type: qu.dimension === 'percent' ? 'percent-change' : 'difference', contextStart: qu.start, contextEnd: qu.end };
   }
   if (qu.dimension === 'percent') {
-    const m = AFTER_CHANGE_RE.exec(text.slice(qu.end, qu.end + 40));
-    if (m) return { q: qu, type: 'percent-change', ...directionOf(m[1]), contextStart: qu.start, contextEnd: qu.end };
+    const word = factorWord(text.slice(qu.end, qu.end + 40));
+    if (word.word !== undefined) return { q: qu, type: 'percent-change', ...word, contextStart: qu.start, contextEnd: qu.end };
     const by = byChangeWord(text.slice(Math.max(0, qu.start - 60), qu.start));
     if (by) return { q: qu, type: 'percent-change', ...directionOf(by), contextStart: qu.start, contextEnd: qu.end };
     // A bare percentage in brackets right after other numbers: a share or a change, decided when attached.
@@ -375,6 +381,9 @@ export function analyseField(key: FieldKey, field: TextField): FieldInfo {
     connectors.push({ start: s, end: s + m[0].length, word: m[0], kind, clause: clauseOf(clauses, s) });
   }
   const pairs: Pair[] = [];
+  const chainPairs: Pair[] = [];
+  /** The pair the previous connector made, when it made exactly one change, and where its chain started. */
+  let link: { pair: Pair; start: Quantity; startLabel: string } | undefined;
   let group = 0;
   for (let ci = 0; ci < connectors.length; ci++) {
     const c = connectors[ci];
@@ -398,17 +407,22 @@ export function analyseField(key: FieldKey, field: TextField): FieldInfo {
       made.push([left[left.length - 1], right[0]]);
       if (left.length === 1 && c.kind === 'compare') for (let k = 1; k < right.length; k++) if (right[k].dimension === left[0].dimension) made.push([left[0], right[k]]);
     }
-    let any = false;
+    const before = pairs.length;
     for (const [a, b] of made) {
       if (!compatible(a, b)) continue;
       if (c.kind === 'change' && c.word.toLowerCase() === 'to' && a.dimension === 'none' && b.dimension === 'none' && !/\bfrom\b/i.test(text.slice(Math.max(prev, a.start - 30), a.start))) continue;
       pairs.push({ a, b, kind: c.kind, connector: c.word, connectorStart: c.start, clause: c.clause, group, labelA: labelFor(text, a, prev), labelB: labelFor(text, b, c.end), field: undefined as unknown as FieldInfo });
-      any = true;
     }
-    if (any) group++;
+    const one = pairs.length === before + 1 && c.kind === 'change' ? pairs[before] : undefined;
+    if (one && link && link.pair.clause === one.clause && link.pair.b === one.a && compatible(link.start, one.b)) {
+      chainPairs.push({ ...one, a: link.start, labelA: link.startLabel });
+      link = { pair: one, start: link.start, startLabel: link.startLabel };
+    } else link = one && { pair: one, start: one.a, startLabel: one.labelA };
+    if (pairs.length > before) group++;
   }
-  const info: FieldInfo = { key, field, text, visible, reading, clauses, pairs, claims, values };
+  const info: FieldInfo = { key, field, text, visible, reading, clauses, pairs, chainPairs, claims, values };
   for (const p of pairs) p.field = info;
+  for (const p of chainPairs) p.field = info;
   return info;
 }
 
@@ -1368,12 +1382,17 @@ function contradictedFactor(claim: Claim, p: Pair): string | undefined {
 }
 
 /**
- * An x-fold claim's best reading, made `inconsistent` with no fix when its word contradicts the values (see
- * `contradictedFactor`). Applied once the reading is chosen (its size decides which), so that a unit assumed for a
+ * An x-fold claim's best reading, or a percentage's against a comparison (`Ours 60 tokens/s vs baseline 100 tokens/s
+ * (40% faster)`), made `inconsistent` with no fix when its word contradicts the values (see `contradictedFactor`).
+ * Applied once the reading is chosen (its size decides which), so that a unit assumed for a
  * bare value does not turn a wrong direction into "fits neither reading".
  */
-function withFactorDirection(claim: Claim, best: Candidate, pair: Pair): Candidate {
-  if (claim.type !== 'factor' || best.ambiguous) return best;
+function withWordDirection(claim: Claim, best: Candidate, pair: Pair): Candidate {
+  if (best.ambiguous) return best;
+  // A percentage after a change has its word checked with its readings (see `readingCandidates`); against a
+  // comparison, like an x-fold claim, for the side the claim is about.
+  const unsignedPercent = claim.type === 'percent-change' && claim.q.sign === '' && !claim.q.delta;
+  if (claim.type !== 'factor' && !(unsignedPercent && (best.comp.chartPair ?? pair).kind === 'compare')) return best;
   const contradiction = contradictedFactor(claim, best.comp.chartPair ?? pair);
   if (contradiction === undefined) return best;
   return { ...best, judgement: { ...best.judgement, verdict: 'inconsistent' }, contradiction, note: undefined };
@@ -1405,7 +1424,7 @@ function statedDirection(claim: Claim, p: Pair): 'down' | 'up' | undefined {
 function readingCandidates(claim: Claim, p: Pair, written: string, subject?: () => string): Candidate[] {
   const out = readingCandidatesAsWritten(claim, p, written, subject);
   // An x-fold ratio is a size without a direction (larger / smaller): its word is checked once the reading is chosen
-  // (see `withFactorDirection`).
+  // (see `withWordDirection`).
   const contradiction = claim.type === 'factor' ? undefined : contradictedDirection(p, statedDirection(claim, p), claim.word);
   if (contradiction === undefined) return out;
   for (const c of out) if (!fits(c)) c.contradiction = contradiction;
@@ -1814,7 +1833,7 @@ function crossFieldCheck(info: FieldInfo, claim: Claim, pairs: Pair[]): Check | 
     }
   }
   if (!best || !bestPair) return undefined;
-  return buildClaimCheck(info, claim, withFactorDirection(claim, best, bestPair), bestPair.field);
+  return buildClaimCheck(info, claim, withWordDirection(claim, best, bestPair), bestPair.field);
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -1889,7 +1908,9 @@ export function checkPaper(paper: Paper): Check[] {
       // The pairs by clause serve only this field's claims.
       if (info.claims.length === 0) continue;
       const byClause = new Map<number, Pair[]>();
-      for (const p of info.pairs) {
+      // A chain's pair from its start comes before its last step's: on a tie, the step (tried first) is kept.
+      const steps = info.chainPairs.length ? [...info.pairs, ...info.chainPairs].sort((x, y) => x.b.start - y.b.start || (x.a.start - y.a.start)) : info.pairs;
+      for (const p of steps) {
         const list = byClause.get(p.clause);
         if (list) list.push(p);
         else byClause.set(p.clause, [p]);
@@ -1924,7 +1945,7 @@ export function checkPaper(paper: Paper): Check[] {
         if (best && bestPair) {
           claim.attached = true;
           const glued = damage.guessed.get(claim.q);
-          checks.push(buildClaimCheck(info, claim, withFactorDirection(claim, best, bestPair), info, glued));
+          checks.push(buildClaimCheck(info, claim, withWordDirection(claim, best, bestPair), info, glued));
         }
       }
     }

@@ -1417,3 +1417,44 @@ test('a bare value against seconds is also read in seconds, so "faster" has its 
   // A wrong size is judged and fixed in the reading with the unit.
   assert.equal(only(card('1.9 s → 1.25 (60% faster)'), 'percent-change').fix?.replacement, '52');
 });
+
+test('a claim after a chain of changes (40 GB → 20 GB → 10 GB) is read against the whole chain as well as its last step', () => {
+  // Reported: "(4× smaller)" after 40 → 20 → 10 GB was an error against the last step (2×), with a fix to 2.
+  const whole = only(card('40 GB → 20 GB → 10 GB (4× smaller)'), 'ratio');
+  assert.equal(whole.verdict, 'consistent');
+  assert.match(whole.explanation.inputs.join('; '), /40 GB/);
+  assert.equal(only(card('40 GB -> 20 GB -> 10 GB (75% reduction)'), 'percent-change').verdict, 'consistent');
+  // The last step still counts, and wins a tie: a claim that fits neither is judged against it.
+  const step = only(card('40 GB → 20 GB → 10 GB (50% reduction)'), 'percent-change');
+  assert.equal(step.verdict, 'consistent');
+  assert.match(step.explanation.inputs.join('; '), /20 GB/);
+  assert.doesNotMatch(step.explanation.inputs.join('; '), /40 GB/);
+  const neither = only(card('40 GB → 20 GB → 10 GB (3× smaller)'), 'ratio');
+  assert.equal(neither.verdict, 'near-miss');
+  assert.equal(neither.fix?.replacement, '2');
+  // Three steps: the chain runs from its first value.
+  assert.equal(only(card('80 GB → 40 GB → 20 GB → 10 GB (8× smaller)'), 'ratio').verdict, 'consistent');
+  // Separate clauses are not a chain.
+  assert.equal(only(card('40 GB → 20 GB; 20 GB → 10 GB (4× smaller)'), 'ratio').verdict, 'inconsistent');
+});
+
+test('a percentage against a comparison is checked for its word on the side labelled ours, like an x-fold claim', () => {
+  // Reported: "Ours 60 tokens/s vs baseline 100 tokens/s (40% faster)" passed: 40% is the time reduction, but ours is
+  // the slower one.
+  const rate = only(card('Ours 60 tokens/s vs baseline 100 tokens/s (40% faster)'), 'percent-change');
+  assert.equal(rate.verdict, 'inconsistent');
+  assert.match(rate.message, /^40%: inconsistent — Ours \(60\) is less than baseline \(100\) while the claim says it is more \(“faster”\)/);
+  assert.equal(rate.fix, undefined);
+  const time = only(card('Ours 45 ms vs baseline 120 ms (62% slower)'), 'percent-change');
+  assert.equal(time.verdict, 'inconsistent');
+  assert.match(time.message, /Ours \(45 ms\) is less than baseline \(120 ms\)/);
+  const memory = only(card('Ours 40 GB vs baseline 20 GB (50% less memory)'), 'percent-change');
+  assert.equal(memory.verdict, 'inconsistent');
+  // The right way round, either order, is consistent; so is a comparison with no side labelled ours.
+  assert.equal(only(card('Ours 45 ms vs baseline 120 ms (62% faster)'), 'percent-change').verdict, 'consistent');
+  assert.equal(only(card('Baseline 120 ms vs ours 45 ms (62% lower latency)'), 'percent-change').verdict, 'consistent');
+  assert.equal(only(card('Ours 20 GB vs baseline 40 GB (50% less memory)'), 'percent-change').verdict, 'consistent');
+  assert.equal(only(card('FP16 45 ms vs INT8 120 ms (62% slower)'), 'percent-change').verdict, 'consistent');
+  // A word about something else than the values says nothing of them.
+  assert.equal(flagged(card('Ours 20 GB vs baseline 40 GB (100% more efficient)')).length, 0);
+});
