@@ -31,7 +31,7 @@ export const targets = {
     platform: 'node',
     format: 'cjs',
     target: 'node20',
-    // The checker and the card HTML renderer are loaded on first use (see src/claims.ts, src/cardPanel.ts), from
+    // The checker and the card HTML renderer are loaded on first use (see src/claims.ts, src/cardPage.ts), from
     // bundles of their own.
     external: ['vscode', './checker.js', './cardHtml.js'],
   },
@@ -69,7 +69,7 @@ export const targets = {
     format: 'iife',
     target: 'chrome120',
   },
-  // Inlined into the card page by the extension (src/cardPanel.ts), so always minified and without a source map.
+  // Inlined into the card page by the extension (src/cardPage.ts), so always minified and without a source map.
   webviewBoot: {
     ...common,
     entryPoints: ['webview/card/boot.ts'],

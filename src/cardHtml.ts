@@ -11,11 +11,19 @@ import type { Card, CardState } from '../webview/card/protocol';
 import { renderCard, renderMissing } from '../webview/card/render';
 import { VNode, escapeAttribute, escapeText, h, toHtml } from '../webview/card/vnode';
 
-export type PageView = { kind: 'card'; card: Card; state: CardState } | { kind: 'missing'; title: string; reason: string };
+/** What a page shows: a card, why a paper's card is missing, or (in a page's HTML only) a hint what to do. */
+export type PageView =
+  | { kind: 'card'; card: Card; state: CardState }
+  | { kind: 'missing'; title: string; reason: string }
+  | { kind: 'hint'; text: string };
+
+/** Where the page is: an editor tab, or the Card view in the side bar (narrower, on the side bar's background). */
+export type PageSurface = 'editor' | 'sidebar';
 
 /** The page's own parts: a fresh nonce, and card.css, dist/webview/boot.js and dist/webview/card.js as text. */
 export interface PageParts {
   nonce: string;
+  surface: PageSurface;
   css: string;
   boot: string;
   code: string;
@@ -23,6 +31,7 @@ export interface PageParts {
 
 function content(view: PageView | undefined): VNode[] {
   if (!view) return [h('p', { class: 'status' }, 'Loading card…')];
+  if (view.kind === 'hint') return [h('p', { class: 'status' }, view.text)];
   return view.kind === 'card' ? renderCard(view.card) : renderMissing(view.title, view.reason);
 }
 
@@ -36,6 +45,7 @@ export function cardPage(parts: PageParts, view: PageView | undefined): string {
   // CSS and the boot script are the extension's own files; neither may end its element early. card.js is escaped.
   if (/<\/style/i.test(parts.css) || /<\/script|<!--/i.test(parts.boot) || parts.code.includes('\0')) throw new Error('card.css, boot.js or card.js cannot be put into the page');
   if (!/^[A-Za-z0-9]+$/.test(parts.nonce)) throw new Error('not a nonce');
+  if (parts.surface !== 'editor' && parts.surface !== 'sidebar') throw new Error('not a page surface');
   const csp = `default-src 'none'; style-src 'nonce-${parts.nonce}'; script-src 'nonce-${parts.nonce}'`;
   const main = h('main', { id: 'card', 'aria-live': 'polite', ...(view?.kind === 'card' ? { 'data-state': JSON.stringify(view.state), 'aria-labelledby': 'card-title' } : {}) }, ...content(view));
   return `<!DOCTYPE html>
@@ -48,7 +58,7 @@ export function cardPage(parts: PageParts, view: PageView | undefined): string {
 ${parts.css}</style>
 <title>Paper card</title>
 </head>
-<body>
+<body class="surface-${parts.surface}">
 ${toHtml(main)}
 <template id="card-code">${escapeText(parts.code)}</template>
 <script nonce="${parts.nonce}" id="card-boot">${parts.boot}</script>

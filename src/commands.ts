@@ -2,7 +2,8 @@
 // click or a card) or a tree node (from the view's context menu); with neither they use the open card.
 import * as vscode from 'vscode';
 import { paperSummaryMarkdown } from './core/summary';
-import { CardActions, CardPanel } from './cardPanel';
+import { CardActions } from './cardPage';
+import { Cards } from './cards';
 import { NotesWriter } from './notes';
 import { PaperRef, PapersNode, PapersTreeProvider, SortOrder, paperRef } from './papersTree';
 import { SeedIndex } from './seedIndex';
@@ -70,7 +71,7 @@ function missing(ref: PaperRef): string {
 
 export function registerCommands(
   context: vscode.ExtensionContext,
-  deps: { index: SeedIndex; tree: PapersTreeProvider; cards: CardPanel; papers: PaperCommands },
+  deps: { index: SeedIndex; tree: PapersTreeProvider; cards: Cards; papers: PaperCommands },
 ): void {
   const { index, tree, cards, papers } = deps;
   const toRef = (arg: unknown): PaperRef | undefined => {
@@ -98,6 +99,7 @@ export function registerCommands(
     vscode.commands.registerCommand('paperClaims.sortByCitations', sortBy('citations')),
     vscode.commands.registerCommand('paperClaims.sortByTitle', sortBy('title')),
     vscode.commands.registerCommand('paperClaims.openCard', withPaper((ref) => cards.show(ref))),
+    vscode.commands.registerCommand('paperClaims.openCardInEditor', withPaper((ref) => cards.showInEditor(ref))),
     vscode.commands.registerCommand('paperClaims.copySummary', withPaper((ref) => papers.copySummary(ref))),
     vscode.commands.registerCommand('paperClaims.appendToNotes', withPaper((ref) => papers.appendToNotes(ref))),
     vscode.commands.registerCommand('paperClaims.revealInFile', withPaper((ref) => papers.revealInFile(ref))),

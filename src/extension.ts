@@ -1,7 +1,7 @@
 // Wires the features together. Each lives in its own module; activation only creates objects and starts the
 // first workspace scan without waiting for it, so it stays cheap.
 import * as vscode from 'vscode';
-import { CardPanel } from './cardPanel';
+import { Cards } from './cards';
 import { ClaimsService } from './claims';
 import { ClaimDiagnostics } from './diagnostics';
 import { registerHover } from './hover';
@@ -16,7 +16,7 @@ import { SeedIndex } from './seedIndex';
 export interface PaperClaimsApi {
   index: SeedIndex;
   tree: PapersTreeProvider;
-  cards: CardPanel;
+  cards: Cards;
   papers: PaperCommands;
   notes: NotesWriter;
   claims: ClaimsService;
@@ -32,7 +32,7 @@ export function activate(context: vscode.ExtensionContext): PaperClaimsApi {
   const diagnostics = new ClaimDiagnostics(index, claims);
   const notes = new NotesWriter();
   const papers = new PaperCommands(index, notes, context.extensionUri);
-  const cards = new CardPanel(context.extensionUri, index, claims, papers);
+  const cards = new Cards(context.extensionUri, index, claims, papers);
   const tree = new PapersTreeProvider(index, claims, initialSortOrder(context));
   const view = vscode.window.createTreeView('paperClaims.papers', { treeDataProvider: tree, showCollapseAll: true });
   context.subscriptions.push(index, claims, diagnostics, cards, tree, view, registerHover(diagnostics), registerQuickFixes(diagnostics));

@@ -13,14 +13,19 @@
 //     more card opened (a new webview in a window that has had one: "reopened"). For the cold and reopened cards,
 //     the webview's report also splits the time: until the webview could take the page (VS Code making the
 //     webview), until the frame with the card was painted (the page), and until the extension host heard of it.
-//  3. Bundle load (estimate of activation's share spent loading code): `require` of a fresh copy of the bundle.
+//  3. The Card view in the side bar: with no card tab open, the side bar is opened on the Card view and a card asked
+//     for as soon as the view is there (its webview is made as the side bar opens: "asked as the side bar opens",
+//     timed from the command that opens it); then the next
+//     cards in the same view ("next cards"); then the side bar is closed, opened again, and a card asked for a
+//     second later ("side bar reopened", the view's kept page).
+//  4. Bundle load (estimate of activation's share spent loading code): `require` of a fresh copy of the bundle.
 //
 // Results go to the JSON file named by $PAPER_CLAIMS_TEST_RESULTS (written atomically, once, at the end).
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import * as vscode from 'vscode';
-import type { CardPaint } from '../../src/cardPanel';
+import type { CardPaint } from '../../src/cardPage';
 import type { PaperClaimsApi } from '../../src/extension';
 
 const EXTENSION_ID = 'paper-claims.paper-claims';
@@ -43,6 +48,11 @@ export interface VscodeBenchReport {
   behindPaintMs?: number;
   reopenPaintMs?: number;
   reopenSplit?: PaintSplit;
+  /** The Card view: a card asked for as the side bar opens, the next cards there, and after reopening the side bar. */
+  viewOpenPaintMs?: number;
+  viewOpenSplit?: PaintSplit;
+  viewWarmPaintMs: number[];
+  viewReopenPaintMs?: number;
   bundleLoadMs?: number;
   /** The time spent inside the extension's own `activate` function, as it reports it. */
   activateBodyMs?: number;
@@ -66,18 +76,30 @@ function writeAtomically(file: string, text: string): void {
   fs.renameSync(temp, file);
 }
 
-/** Runs the command and resolves with the milliseconds until the card titled `ref.title` has painted. */
-async function timeCard(api: PaperClaimsApi, ref: { uri: vscode.Uri; index: number; title: string }, timeoutMs = 30_000): Promise<{ ms: number; split: PaintSplit }> {
+/**
+ * Runs `before` (if any) and the command, and resolves with the milliseconds from the start until the card titled
+ * `ref.title` has painted, where it was expected.
+ */
+async function timeCard(
+  api: PaperClaimsApi,
+  ref: { uri: vscode.Uri; index: number; title: string },
+  surface: CardPaint['surface'] = 'editor',
+  before?: () => Thenable<unknown>,
+  timeoutMs = 30_000,
+): Promise<{ ms: number; split: PaintSplit }> {
   let listener: vscode.Disposable | undefined;
   let timer: NodeJS.Timeout | undefined;
   const painted = new Promise<{ at: number; paint: CardPaint }>((resolve, reject) => {
     listener = api.cards.onDidRender((paint) => {
-      if (paint.title === ref.title) resolve({ at: performance.now(), paint });
+      if (paint.title !== ref.title) return;
+      if (paint.surface === surface) resolve({ at: performance.now(), paint });
+      else reject(new Error(`card "${ref.title}" painted in the ${paint.surface}, not the ${surface}`));
     });
     timer = setTimeout(() => reject(new Error(`card "${ref.title}" did not paint within ${timeoutMs} ms`)), timeoutMs);
   });
   const start = performance.now();
   try {
+    await before?.();
     await vscode.commands.executeCommand('paperClaims.openCard', ref);
     const { at, paint } = await painted;
     const epoch = (t: number) => performance.timeOrigin + t;
@@ -99,6 +121,7 @@ export async function run(): Promise<void> {
     uiKind: vscode.env.uiKind === vscode.UIKind.Web ? 'web' : 'desktop',
     wasActiveBefore: false,
     warmPaintMs: [],
+    viewWarmPaintMs: [],
   };
   const file = process.env.PAPER_CLAIMS_TEST_RESULTS;
   try {
@@ -152,6 +175,27 @@ export async function run(): Promise<void> {
     const reopened = await timeCard(api, ref(WARM_CARDS + 2 < papers.length ? WARM_CARDS + 2 : 0));
     report.reopenPaintMs = reopened.ms;
     report.reopenSplit = reopened.split;
+    // The Card view: no card tab, the side bar opened on the view and a card asked for at once.
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await sleep(500);
+    // Timed from the command that opens it; the card is asked for as soon as the view is there (before that, a card
+    // goes to a tab).
+    const viewOpen = await timeCard(api, ref(1), 'sidebar', async () => {
+      await vscode.commands.executeCommand('paperClaims.cardView.focus');
+      while (!api.cards.view.visible) await sleep(5);
+    });
+    report.viewOpenPaintMs = viewOpen.ms;
+    report.viewOpenSplit = viewOpen.split;
+    await sleep(500);
+    for (let i = 2; i <= Math.min(WARM_CARDS, 6); i++) {
+      report.viewWarmPaintMs.push((await timeCard(api, ref(i), 'sidebar')).ms);
+      await sleep(150);
+    }
+    await vscode.commands.executeCommand('workbench.action.closeSidebar');
+    await sleep(500);
+    await vscode.commands.executeCommand('paperClaims.cardView.focus');
+    await sleep(1000);
+    report.viewReopenPaintMs = (await timeCard(api, ref(WARM_CARDS), 'sidebar')).ms;
     // Estimate of the bundle's share of activation: require a fresh copy of it (same code, new module; placed in the
     // extension's folder so that its `require('vscode')` resolves), without calling activate.
     const bundle = path.join(extension.extensionPath, 'dist', 'extension.js');

@@ -1,8 +1,8 @@
 // Hostile cards in a real browser: test/fixtures/hostile.txt is dropped into the workspace (as hostile/hostile.txt,
 // found by its `N papers found` header), each attack card is opened from the tree, and inside the webview we check
 // that the attacks are text: no injected element, no flag set in any frame, nothing let through by the CSP. Each
-// card is checked twice: shown in the open card panel (built by card.js from a message), and as the first card of
-// a new panel (in the page's HTML, written by the extension host).
+// card is checked twice: clicked, in the Card view of the side bar (built by card.js from a message), and opened
+// with "Open Card in Editor" as the first card of a new card tab (in the page's HTML, written by the extension host).
 // The file is removed again at the end, so later tests see only the sample's papers.
 // Screenshot: test-results/screenshots/hostile-card.png.
 import * as assert from 'node:assert/strict';
@@ -10,7 +10,7 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { repoRoot } from '../../scripts/lib/code-server.mjs';
 import { test } from './harness.mjs';
-import { openViewContainer, parkMouse, runCommand, treeRow, waitForTreeRow } from './workbench.mjs';
+import { openViewContainer, parkMouse, runCommand, runContextMenuItem, treeRow, waitForTreeRow } from './workbench.mjs';
 
 const fixture = readFileSync(join(repoRoot, 'test', 'fixtures', 'hostile.txt'), 'utf8');
 const lines = fixture.split('\n');
@@ -50,6 +50,7 @@ function probeFrame() {
   const scripts = [...document.querySelectorAll('script')];
   return {
     url: location.href.slice(0, 80),
+    surface: document.body?.className.match(/surface-(\w+)/)?.[1],
     pwned: window.__pwned ?? null,
     title: document.title,
     isCard: Boolean(card),
@@ -73,18 +74,19 @@ function probeFrame() {
   };
 }
 
-/** The frame whose card shows `title` (frames of earlier cards may linger while the webview reloads). */
-async function waitForCardTitled(page, title, timeout) {
+/** The frame on `surface` whose card shows `title` (frames of earlier cards may linger while a webview reloads). */
+async function waitForCardTitled(page, surface, title, timeout) {
   const deadline = Date.now() + timeout;
   while (Date.now() < deadline) {
     for (const frame of page.frames()) {
       try {
         // The title as written, without the ⚠/✗/✓ symbols of the checks marked in it (a bidi warning marks one).
-        const shown = await frame.evaluate(() => {
+        const shown = await frame.evaluate((surface) => {
+          if (!document.body?.classList.contains(`surface-${surface}`)) return undefined;
           const heading = document.getElementById('card-title')?.cloneNode(true);
           heading?.querySelectorAll('.claim-symbol').forEach((symbol) => symbol.remove());
           return heading?.textContent;
-        });
+        }, surface);
         if (shown === title) return frame;
       } catch {
         /* detached or navigating */
@@ -123,16 +125,21 @@ test('hostile cards render as text: no injected element, no script ran, the CSP 
   try {
     await openViewContainer(page, 'Paper Claims');
     let shot = false;
-    const passes = [...CARDS.map((card) => ({ ...card, pass: 'in the open panel' })), ...CARDS.map((card) => ({ ...card, pass: 'in a new panel' }))];
-    for (const { row: rowText, texts, pass } of passes) {
+    const passes = [
+      ...CARDS.map((card) => ({ ...card, pass: 'in the Card view', surface: 'sidebar' })),
+      ...CARDS.map((card) => ({ ...card, pass: 'in a new card tab', surface: 'editor' })),
+    ];
+    for (const { row: rowText, texts, pass, surface } of passes) {
       const expectedTitle = titles[CARDS.findIndex((c) => c.row === rowText)];
-      if (pass === 'in a new panel') await runCommand(page, 'View: Close All Editors');
-      // Click the row until its card shows (a click during activation can miss the command on a busy machine).
+      if (surface === 'editor') await runCommand(page, 'View: Close All Editors');
+      // Open the card until it shows (a click during activation can miss the command on a busy machine).
       let frame;
       for (let attempt = 0; ; attempt++) {
-        await (await waitForTreeRow(page, rowText)).click();
+        const row = await waitForTreeRow(page, rowText);
+        if (surface === 'editor') await runContextMenuItem(page, row, 'Open Card in Editor');
+        else await row.click();
         try {
-          frame = await waitForCardTitled(page, expectedTitle, 15_000);
+          frame = await waitForCardTitled(page, surface, expectedTitle, 15_000);
           break;
         } catch (error) {
           if (attempt >= 2) {
@@ -153,8 +160,8 @@ test('hostile cards render as text: no injected element, no script ran, the CSP 
       await page.waitForTimeout(500);
 
       const probes = await probeAll(page);
-      const cards = probes.filter((p) => p.isCard);
-      assert.equal(cards.length, 1, `one card document (frames: ${probes.map((p) => p.url).join(', ')}) (${pass})`);
+      const cards = probes.filter((p) => p.isCard && p.surface === surface);
+      assert.equal(cards.length, 1, `one card document there (frames: ${probes.map((p) => `${p.url} ${p.surface}`).join(', ')}) (${pass})`);
       const card = cards[0];
       for (const text of texts) assert.ok(card.text.includes(text), `card shows ${JSON.stringify(text.slice(0, 100))} as text (${pass})`);
       assert.equal(card.cardJs, 1, `the card script, with its nonce (${pass})`);
@@ -184,6 +191,8 @@ test('hostile cards render as text: no injected element, no script ran, the CSP 
     assert.deepEqual(pwnedMessages, []);
     assert.deepEqual(consoleCsp.filter((m) => /card|vscode-webview|nonce/i.test(m)), [], 'no CSP refusal reported for the card');
   } finally {
+    // Close the card tab, so that later tests' clicks show cards in the Card view again.
+    await runCommand(page, 'View: Close All Editors').catch(() => {});
     rmSync(dir, { recursive: true, force: true });
     // Wait until the tree forgets the file, so later tests see the sample alone.
     const deadline = Date.now() + 20_000;

@@ -112,3 +112,26 @@ export async function parkMouse(page) {
   const editor = await page.locator('.part.editor').boundingBox();
   if (editor) await page.mouse.move(editor.x + editor.width - 20, editor.y + editor.height - 20);
 }
+
+/** Opens the context menu of `row` (a locator) and runs its item labelled `label`. */
+export async function runContextMenuItem(page, row, label) {
+  await row.click({ button: 'right' });
+  const item = page.locator('.context-view .monaco-menu .action-item', { hasText: label }).first();
+  await item.waitFor({ state: 'visible', timeout: 10_000 });
+  // The pointer focuses the item and the keyboard runs it: a menu takes no click in the moment after it opens.
+  await item.hover();
+  await page.keyboard.press('Enter');
+  await page.locator('.context-view .monaco-menu').waitFor({ state: 'hidden', timeout: 5_000 });
+}
+
+/** Clicks the title-bar action labelled `label` of the side-bar view titled `view` (the mouse shows the actions). */
+export async function clickViewAction(page, view, label) {
+  const pane = page.locator('.part.sidebar .pane', { has: page.locator('.pane-header', { hasText: view }) }).first();
+  await pane.locator('.pane-header').hover();
+  await pane.locator(`.pane-header .action-label[aria-label^="${label}"]`).first().click();
+}
+
+/** Finds the frame of the card page on `surface` ('editor': a card tab; 'sidebar': the Card view) with `selector`. */
+export function waitForCardFrame(page, surface, selector = '#card', timeout = 30_000) {
+  return waitForFrameWith(page, `body.surface-${surface} ${selector}`, timeout);
+}

@@ -8,7 +8,7 @@ import { dirname, join } from 'node:path';
 import * as vscode from 'vscode';
 import type { PaperClaimsApi } from '../../src/extension';
 import type { PaperRef, PapersNode } from '../../src/papersTree';
-import type { CardPaint } from '../../src/cardPanel';
+import type { CardPaint } from '../../src/cardPage';
 import { suite, test } from './harness';
 import { api, isWorkspaceSample, until } from './util';
 
@@ -174,7 +174,7 @@ suite('Card', () => {
     const painted = (title: string, what: string) => until(() => paints.find((p) => p.title === title), what, 20_000);
     try {
       await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-      await until(() => (a.cards.currentPaper ? undefined : true), 'the card panel to close');
+      await until(() => (a.cards.panel.isOpen ? undefined : true), 'the card panel to close');
       // A new panel: the card is in the page VS Code loads (no message needed for it to paint).
       await vscode.commands.executeCommand('paperClaims.openCard', refOf(third));
       await painted(third.paper.title.text, 'the third paper painted in a new panel');
@@ -195,6 +195,41 @@ suite('Card', () => {
       assert.equal(a.cards.currentPaper?.title, third.paper.title.text);
     } finally {
       listener.dispose();
+    }
+  }, { timeout: 60_000 });
+
+  test('with the Card view on screen and no card tab, cards show in the side bar; Open Card in Editor moves them to a tab', async () => {
+    const a = await api();
+    const [first, second, third] = samplePapers(a);
+    const paints: CardPaint[] = [];
+    const listener = a.cards.onDidRender((paint) => paints.push(paint));
+    const painted = (title: string, surface: CardPaint['surface'], what: string) => until(() => paints.find((p) => p.title === title && p.surface === surface), what, 20_000);
+    const cardTabs = () => vscode.window.tabGroups.all.flatMap((g) => g.tabs).filter((t) => t.input instanceof vscode.TabInputWebview && t.input.viewType.endsWith('paperClaims.card'));
+    try {
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+      await until(() => (a.cards.panel.isOpen ? undefined : true), 'the card panel to close');
+      await vscode.commands.executeCommand('paperClaims.cardView.focus');
+      await until(() => (a.cards.view.visible ? true : undefined), 'the Card view on screen');
+      await vscode.commands.executeCommand('paperClaims.openCard', refOf(first));
+      const one = await painted(first.paper.title.text, 'sidebar', 'the first paper painted in the Card view');
+      await vscode.commands.executeCommand('paperClaims.openCard', refOf(second));
+      const two = await painted(second.paper.title.text, 'sidebar', 'the second paper painted in the Card view');
+      assert.equal(two.pageStart, one.pageStart, 'the second card is shown in the same page, not a new one');
+      assert.equal(cardTabs().length, 0, 'no card tab was opened');
+      assert.equal(a.cards.currentPaper?.title, second.paper.title.text);
+      // Without an argument (the view's title-bar button), the view's card opens in a tab...
+      await vscode.commands.executeCommand('paperClaims.openCardInEditor');
+      await painted(second.paper.title.text, 'editor', 'the Card view\'s paper painted in a tab');
+      assert.equal(cardTabs().length, 1);
+      // ...and while the tab is open, cards go there.
+      await vscode.commands.executeCommand('paperClaims.openCard', refOf(third));
+      await painted(third.paper.title.text, 'editor', 'the third paper painted in the tab');
+      assert.equal(a.cards.view.currentPaper?.title, second.paper.title.text, 'the Card view keeps its card');
+      assert.equal(a.cards.currentPaper?.title, third.paper.title.text);
+    } finally {
+      listener.dispose();
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+      await vscode.commands.executeCommand('workbench.action.closeSidebar');
     }
   }, { timeout: 60_000 });
 

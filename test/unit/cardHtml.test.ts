@@ -176,7 +176,7 @@ test('the page: strict CSP, the nonce on its own style and scripts only, card.js
   const state = { uri: 'file:///w/x.txt', index: paper.index, title: paper.title.text };
   // card.js stands for itself here: any text, markup and script-ending sequences included.
   const code = 'if (a <!-- b) x = "</script><script>alert(1)</script>"; // </template> &amp; \r\n';
-  const parts = { nonce: 'N0nce123', css: 'body { color: red; }\n', boot: 'void 0;', code };
+  const parts = { nonce: 'N0nce123', css: 'body { color: red; }\n', boot: 'void 0;', code, surface: 'editor' as const };
   const document = parse(cardPage(parts, { kind: 'card', card: cardOf(paper, checks), state }));
   const all: Element5[] = [];
   const walk = (node: { childNodes?: Node5[] }) => {
@@ -203,7 +203,13 @@ test('the page: strict CSP, the nonce on its own style and scripts only, card.js
   assert.equal(attr(main, 'aria-labelledby'), 'card-title');
   assert.throws(() => cardPage({ ...parts, boot: 'x = "</script>"' }, undefined), /cannot be put into the page/);
   assert.throws(() => cardPage({ ...parts, nonce: 'a" onload="x' }, undefined), /not a nonce/);
+  assert.throws(() => cardPage({ ...parts, surface: 'x" onload="y' as 'editor' }, undefined), /not a page surface/);
+  assert.equal(attr(all.find((e) => e.tagName === 'body')!, 'class'), 'surface-editor', 'the page knows where it is (the side bar has its own look)');
   // The loading page: no card, no state.
   const loading = parse(cardPage(parts, undefined));
   assert.match(serialize(loading), /<main id="card" aria-live="polite"><p class="status">Loading card…<\/p><\/main>/);
+  // The side bar's page before any paper is chosen: what to do, as text.
+  const hint = serialize(parse(cardPage({ ...parts, surface: 'sidebar' }, { kind: 'hint', text: 'Choose a <b>paper</b>.' })));
+  assert.match(hint, /<body class="surface-sidebar">/);
+  assert.match(hint, /<main id="card" aria-live="polite"><p class="status">Choose a &lt;b&gt;paper&lt;\/b&gt;\.<\/p><\/main>/);
 });
