@@ -20,7 +20,8 @@ export class CardPanel implements vscode.Disposable {
           const page = this.adopt(panel);
           page.setPage(undefined); // "Loading card…" until the papers are known
           await source.index.ready();
-          if (this.panel !== panel) return;
+          // Closed meanwhile, or given a paper the user asked for meanwhile: that one stays.
+          if (this.panel !== panel || page.paper) return;
           if (parsed.success) page.show(stateToRef(parsed.data));
           else page.setPage({ kind: 'missing', title: 'Paper card', reason: 'This card could not be restored. Open it again from the Papers view.' });
         },

@@ -26,6 +26,7 @@ export class CardView implements vscode.WebviewViewProvider, vscode.Disposable {
     return this.view?.visible ?? false;
   }
 
+  /** The view's paper (kept while the view is hidden or its webview is gone). */
   get currentPaper(): PaperRef | undefined {
     return this.page?.paper ?? this.paper;
   }
@@ -41,19 +42,22 @@ export class CardView implements vscode.WebviewViewProvider, vscode.Disposable {
     else if (saved.success) void this.restore(page, stateToRef(saved.data));
     else page.setPage({ kind: 'hint', text: 'Choose a paper in the Papers view to read its card here.' });
     view.onDidDispose(() => {
+      page.dispose();
       if (this.page !== page) return;
       this.paper = page.paper;
       this.view = undefined;
       this.page = undefined;
-      page.dispose();
     });
   }
 
   private async restore(page: CardPage, ref: PaperRef): Promise<void> {
     page.setPage(undefined); // "Loading card…" until the papers are known
     await this.source.index.ready();
-    if (this.page !== page || this.paper) return;
-    this.show(ref);
+    if (this.page !== page || this.paper) return; // a paper was chosen meanwhile
+    // Not `show`: the view is not brought forward (the user may have turned to another view meanwhile).
+    this.paper = ref;
+    void vscode.commands.executeCommand('setContext', HAS_PAPER_CONTEXT, true);
+    page.show(ref);
   }
 
   /** Shows a paper in the view (at once when its webview is there, else when the view is next resolved). */

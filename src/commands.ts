@@ -74,13 +74,13 @@ export function registerCommands(
   deps: { index: SeedIndex; tree: PapersTreeProvider; cards: Cards; papers: PaperCommands },
 ): void {
   const { index, tree, cards, papers } = deps;
-  const toRef = (arg: unknown): PaperRef | undefined => {
+  const toRef = (arg: unknown, fallback: () => PaperRef | undefined): PaperRef | undefined => {
     if (arg && typeof arg === 'object' && 'kind' in arg) return paperRef(arg as PapersNode);
     if (arg && typeof arg === 'object' && 'uri' in arg && 'index' in arg) return arg as PaperRef;
-    return cards.currentPaper;
+    return fallback();
   };
-  const withPaper = (run: (ref: PaperRef) => unknown) => (arg: unknown) => {
-    const ref = toRef(arg);
+  const withPaper = (run: (ref: PaperRef) => unknown, fallback = () => cards.currentPaper) => (arg: unknown) => {
+    const ref = toRef(arg, fallback);
     if (!ref) return void vscode.window.showInformationMessage('Select a paper in the Papers view first.');
     return run(ref);
   };
@@ -99,7 +99,7 @@ export function registerCommands(
     vscode.commands.registerCommand('paperClaims.sortByCitations', sortBy('citations')),
     vscode.commands.registerCommand('paperClaims.sortByTitle', sortBy('title')),
     vscode.commands.registerCommand('paperClaims.openCard', withPaper((ref) => cards.show(ref))),
-    vscode.commands.registerCommand('paperClaims.openCardInEditor', withPaper((ref) => cards.showInEditor(ref))),
+    vscode.commands.registerCommand('paperClaims.openCardInEditor', withPaper((ref) => cards.showInEditor(ref), () => cards.paperToOpenInEditor)),
     vscode.commands.registerCommand('paperClaims.copySummary', withPaper((ref) => papers.copySummary(ref))),
     vscode.commands.registerCommand('paperClaims.appendToNotes', withPaper((ref) => papers.appendToNotes(ref))),
     vscode.commands.registerCommand('paperClaims.revealInFile', withPaper((ref) => papers.revealInFile(ref))),

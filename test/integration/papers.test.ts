@@ -226,6 +226,11 @@ suite('Card', () => {
       await painted(third.paper.title.text, 'editor', 'the third paper painted in the tab');
       assert.equal(a.cards.view.currentPaper?.title, second.paper.title.text, 'the Card view keeps its card');
       assert.equal(a.cards.currentPaper?.title, third.paper.title.text);
+      // The view's button opens the view's card, not the tab's.
+      paints.length = 0;
+      await vscode.commands.executeCommand('paperClaims.openCardInEditor');
+      await painted(second.paper.title.text, 'editor', 'the Card view\'s paper painted in the tab again');
+      assert.equal(a.cards.panel.currentPaper?.title, second.paper.title.text);
     } finally {
       listener.dispose();
       await vscode.commands.executeCommand('workbench.action.closeAllEditors');
