@@ -554,16 +554,32 @@ function isBound(qu: Quantity): boolean {
   return qu.qualifier !== undefined && qu.qualifier !== 'approx';
 }
 
-function describeInput(name: string, qu: Quantity): string {
+/**
+ * An input of a computation as read, for messages and explanations: `before = 27.1 GB (27.05…27.15)`. `text` is the
+ * text of the field the value was read from, for the rate written after it (`/s` of `100 GB/s`), which the value's
+ * own unit leaves out.
+ */
+function describeInput(name: string, qu: Quantity, text?: string): string {
   const m = memoOf(qu);
   const inputs = (m.inputs ??= []);
   for (let k = 0; k < inputs.length; k += 2) if (inputs[k] === name) return inputs[k + 1];
-  const text = computeDescribeInput(name, qu);
-  inputs.push(name, text);
-  return text;
+  const described = computeDescribeInput(name, qu, text === undefined ? '' : rateAfter(qu, text));
+  inputs.push(name, described);
+  return described;
 }
 
-function computeDescribeInput(name: string, qu: Quantity): string {
+/** The rate written right after a value (`/s` of `100 GB/s`, ` tokens/s` of `60 tokens/s`), or ''. */
+function rateAfter(qu: Quantity, text: string): string {
+  if (qu.end >= text.length) return '';
+  return RATE_AFTER_RE.exec(text.slice(qu.end, qu.end + 40))?.[0].trimEnd() ?? '';
+}
+
+/** A value of a pair as written, with its rate (see `rateAfter`): `100 GB/s`, `60 tokens/s`, `45 ms`. */
+function describeIn(p: Pair, qu: Quantity): string {
+  return describe(qu) + rateAfter(qu, p.field.text);
+}
+
+function computeDescribeInput(name: string, qu: Quantity, rate: string): string {
   const i = intervalOf(qu);
   const s = scaleQ(qu.scale);
   const inUnit: Interval = { lo: i.lo && divBy(i.lo, s), hi: i.hi && divBy(i.hi, s), loIncl: i.loIncl, hiIncl: i.hiIncl };
@@ -572,7 +588,7 @@ function computeDescribeInput(name: string, qu: Quantity): string {
   const from = qu.unitFrom;
   const unit = (from ?? qu).unitRaw.trim();
   const shared = from ? ` (unit ${qu.unitAssumed ? 'assumed' : 'taken'} from ${describe(from)})` : '';
-  return `${name} = ${(qu.qualifierRaw ? `${qu.qualifierRaw} ` : '') + qu.raw}${unit ? ` ${unit}` : ''}${shared} (${formatInterval(inUnit, Math.max(d, 0))})`;
+  return `${name} = ${(qu.qualifierRaw ? `${qu.qualifierRaw} ` : '') + qu.raw}${unit ? ` ${unit}` : ''}${rate}${shared} (${formatInterval(inUnit, Math.max(d, 0))})`;
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -737,7 +753,10 @@ function difference(p: Pair, claimScale: number, claimUnit = ''): Computation {
   return {
     kind: 'difference',
     formula: p.kind === 'change' ? 'after − before' : 'A − B',
-    describeInputs: () => (p.kind === 'change' ? [describeInput('before', p.a), describeInput('after', p.b)] : [describeInput(`A (${valueLabel(p, 'a')})`, p.a), describeInput(`B (${valueLabel(p, 'b')})`, p.b)]),
+    describeInputs: () => {
+      const text = p.field.text;
+      return p.kind === 'change' ? [describeInput('before', p.a, text), describeInput('after', p.b, text)] : [describeInput(`A (${valueLabel(p, 'a')})`, p.a, text), describeInput(`B (${valueLabel(p, 'b')})`, p.b, text)];
+    },
     point: isBound(x) || isBound(y) ? null : point,
     interval,
     suffix,
@@ -798,7 +817,7 @@ function percentOfPair(p: Pair, formula: string, interval: Interval, point: Q): 
   return {
     kind: 'percent-change',
     formula,
-    describeInputs: () => [describeInput(valueLabel(p, 'a'), p.a), describeInput(valueLabel(p, 'b'), p.b)],
+    describeInputs: () => [describeInput(valueLabel(p, 'a'), p.a, p.field.text), describeInput(valueLabel(p, 'b'), p.b, p.field.text)],
     point: bounded ? null : point,
     interval,
     suffix: '%',
@@ -978,7 +997,7 @@ function ratio(p: Pair, inverse = false): Computation | undefined {
   return {
     kind: 'ratio',
     formula: inverse ? 'smaller / larger' : 'larger / smaller',
-    describeInputs: () => [describeInput(valueLabel(p, aLarger ? 'a' : 'b'), big), describeInput(valueLabel(p, aLarger ? 'b' : 'a'), small)],
+    describeInputs: () => [describeInput(valueLabel(p, aLarger ? 'a' : 'b'), big, p.field.text), describeInput(valueLabel(p, aLarger ? 'b' : 'a'), small, p.field.text)],
     point: bounded ? null : exactBase(num).div(exactBase(den)),
     interval,
     suffix: '×',
@@ -1317,7 +1336,7 @@ function contradictedDirection(p: Pair, expected: 'down' | 'up' | undefined, wor
   if (p.kind !== 'change' || expected === undefined || word === undefined) return undefined;
   const actual = movement(p);
   if (actual === undefined || actual === expected) return undefined;
-  return `the values ${movementWord(actual)} (${describe(p.a)} → ${describe(p.b)}) while the claim says they ${movementWord(expected)} (“${word}”)`;
+  return `the values ${movementWord(actual)} (${describeIn(p, p.a)} → ${describeIn(p, p.b)}) while the claim says they ${movementWord(expected)} (“${word}”)`;
 }
 
 /**
@@ -1375,7 +1394,7 @@ function contradictedFactor(claim: Claim, p: Pair): string | undefined {
   const actual = movement(toSide);
   if (expected === undefined || actual === undefined || actual === expected) return undefined;
   const [sideLabel, otherLabel] = side === 'b' ? [p.labelB, p.labelA] : [p.labelA, p.labelB];
-  const value = (label: string, q: Quantity) => (label ? `${label} (${describe(q)})` : describe(q));
+  const value = (label: string, q: Quantity) => (label ? `${label} (${describeIn(p, q)})` : describeIn(p, q));
   const more = (d: 'down' | 'up') => (d === 'up' ? 'more' : 'less');
   const says = claim.word.toLowerCase() === more(expected) ? `“${claim.word}”` : `it is ${more(expected)} (“${claim.word}”)`;
   return `${value(sideLabel, toSide.b)} is ${more(actual)} than ${value(otherLabel, toSide.a)} while the claim says ${says}`;

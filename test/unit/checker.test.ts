@@ -1164,7 +1164,7 @@ test('an x-fold ratio whose word the values contradict is inconsistent, though i
     ['Steps 25k → 100k (4× fewer steps)', '4×: inconsistent — the values increase (25k → 100k) while the claim says they decrease (“fewer”); '],
     ['Ours 40 GB vs baseline 10 GB (4× less memory)', '4×: inconsistent — Ours (40 GB) is more than baseline (10 GB) while the claim says “less”; '],
     ['Latency 120 ms → 45 ms (2.7× slowdown)', '2.7×: inconsistent — the values decrease (120 ms → 45 ms) while the claim says they increase (“slowdown”); '],
-    ['Decode 30 → 90 tokens/s (3× slowdown)', '3×: inconsistent — the values increase (30 → 90) while the claim says they decrease (“slowdown”); '],
+    ['Decode 30 → 90 tokens/s (3× slowdown)', '3×: inconsistent — the values increase (30 → 90 tokens/s) while the claim says they decrease (“slowdown”); '],
   ]) {
     assertContradicted(numbers, prefix, 'ratio');
   }
@@ -1182,7 +1182,7 @@ test('an x-fold ratio whose word the values contradict is inconsistent, though i
     assert.deepEqual(flagged(card(numbers, 'Trims the KV cache and the latency.')), [], numbers);
   }
   // For rates, "faster" means more: a throughput that fell is contradicted too.
-  assertContradicted('300 → 100 tokens/s (3× faster)', '3×: inconsistent — the values decrease (300 → 100) while the claim says they increase (“faster”); ', 'ratio');
+  assertContradicted('300 → 100 tokens/s (3× faster)', '3×: inconsistent — the values decrease (300 → 100 tokens/s) while the claim says they increase (“faster”); ', 'ratio');
   // "Faster" says nothing about the direction of values that are neither times nor rates.
   assert.deepEqual(flagged(card('300 → 100 steps (3× faster)')), []);
 });
@@ -1260,7 +1260,7 @@ test('"X% faster" for rates (tokens/s, GB/s, per second, QPS): the rate increase
   assert.equal(wrong.fix?.replacement, '40');
   assert.match(wrong.message, /the speed-up reading \(after ÷ before − 1\) gives 64\.46…68\.91%, which does not fit either/);
   // A rate that fell is not faster: a contradicted direction, with no fix (before, "40%" was offered).
-  assertContradicted('100 → 60 tokens/s (67% faster)', '67%: inconsistent — the values decrease (100 → 60) while the claim says they increase (“faster”); ');
+  assertContradicted('100 → 60 tokens/s (67% faster)', '67%: inconsistent — the values decrease (100 → 60 tokens/s) while the claim says they increase (“faster”); ');
 });
 
 test('"X% faster" is a time reduction only with words of time, and keeps its old readings for values that are not durations', () => {
@@ -1443,7 +1443,7 @@ test('a percentage against a comparison is checked for its word on the side labe
   // the slower one.
   const rate = only(card('Ours 60 tokens/s vs baseline 100 tokens/s (40% faster)'), 'percent-change');
   assert.equal(rate.verdict, 'inconsistent');
-  assert.match(rate.message, /^40%: inconsistent — Ours \(60\) is less than baseline \(100\) while the claim says it is more \(“faster”\)/);
+  assert.match(rate.message, /^40%: inconsistent — Ours \(60 tokens\/s\) is less than baseline \(100 tokens\/s\) while the claim says it is more \(“faster”\)/);
   assert.equal(rate.fix, undefined);
   const time = only(card('Ours 45 ms vs baseline 120 ms (62% slower)'), 'percent-change');
   assert.equal(time.verdict, 'inconsistent');
@@ -1457,4 +1457,13 @@ test('a percentage against a comparison is checked for its word on the side labe
   assert.equal(only(card('FP16 45 ms vs INT8 120 ms (62% slower)'), 'percent-change').verdict, 'consistent');
   // A word about something else than the values says nothing of them.
   assert.equal(flagged(card('Ours 20 GB vs baseline 40 GB (100% more efficient)')).length, 0);
+});
+
+test('a rate keeps its "/s" in messages and inputs (100 GB/s, 60 tokens/s), which the value\'s unit leaves out', () => {
+  const c = only(card('Throughput: 100 GB/s -> 300 GB/s (2x faster)'), 'ratio');
+  assert.deepEqual(c.explanation.inputs.map((i) => i.split(' (')[0]), ['after = 300 GB/s', 'before = 100 GB/s']);
+  const fell = only(card('60 tokens/s -> 100 tokens/s (40% slower)'), 'percent-change');
+  assert.match(fell.message, /the values increase \(60 tokens\/s → 100 tokens\/s\)/);
+  // Not a rate: nothing added.
+  assert.match(only(card('120 ms -> 45 ms (2.7x slower)'), 'ratio').message, /\(120 ms → 45 ms\)/);
 });
