@@ -243,7 +243,11 @@ export class SeedReader {
     // (a score-like line is a title only when the numbers after it have arrived).
     const last = atEnd && !this.rereading ? kind.length : kind.length - 1;
     for (let i = this.examined; i < last; i++) {
-      if (kind[i] !== Kind.Numeric || (i > 0 && kind[i - 1] === Kind.Numeric)) continue;
+      if (kind[i] !== Kind.Numeric) continue;
+      // A line right after numbers continues them, but for a score-like title after a blank line: the card before
+      // it may end with its citation count (no summary, finding or Numbers line).
+      const continuesNumbers = i > 0 && kind[i - 1] === Kind.Numeric;
+      if (continuesNumbers && (row[i - 1] === row[i] - 1 || !scoreLikeTitle(this.lines, i))) continue;
       if (scoreLikeTitle(this.lines, i)) {
         kind[i] = Kind.Text; // the next line starts the card, with this one as (the end of) its title
         continue;

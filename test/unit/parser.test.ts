@@ -147,6 +147,18 @@ test('a title that looks like a score (T5, v2) is read as the title when a blank
   assert.match(spaced.problems[0].message, /Card "Title B" .*score 1 "0\.7O" is not a number/);
 });
 
+test('a score-like title right after a card that ends with its citation count (no summary) starts its own card', () => {
+  // Reported: the T5 line was read as a fifth number of the card before, and both cards were lost.
+  const text = ['Lone card\n\n0.70\n0.60\n0.80\n12', card('T5'), card('After')].join('\n\n');
+  const seed = parseSeed(text);
+  assert.deepEqual(seed.papers.map((p) => [p.title.text, p.citations.raw, p.summary?.text]), [['Lone card', '12', undefined], ['T5', '12', 'A summary.'], ['After', '12', 'A summary.']]);
+  assert.deepEqual(seed.problems, []);
+  assert.deepEqual(lazyAsBuilt(text), seed);
+  // Double-spaced too; but a count with a blank line before it still belongs to the scores above it.
+  assert.deepEqual(parseSeed(text.replace(/\n/g, '\n\n')).papers.map((p) => p.title.text), ['Lone card', 'T5', 'After']);
+  assert.deepEqual(parseSeed('Spaced count\n\n0.70\n0.60\n0.80\n\n12\n\nA summary.').papers.map((p) => p.citations.value), [12]);
+});
+
 test('a citation count that is not a whole number is a problem, not a crash', () => {
   const seed = parseSeed(card('Fractional', { citations: '12.5' }));
   assert.equal(seed.papers.length, 0);
