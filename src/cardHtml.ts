@@ -7,6 +7,7 @@
 // in it as inert text (a <template>, escaped like any text) that the boot script runs, with the nonce, once the
 // first card is painted. So no request of the page can be left pending in VS Code's service worker when the panel
 // closes (a pending one holds up the next webview's service worker for up to 30 s).
+import type * as Protocol from '../webview/card/protocol';
 import type { Card, CardState } from '../webview/card/protocol';
 import { renderCard, renderMissing } from '../webview/card/render';
 import { VNode, escapeAttribute, escapeText, h, toHtml } from '../webview/card/vnode';
@@ -64,4 +65,15 @@ ${toHtml(main)}
 <script nonce="${parts.nonce}" id="card-boot">${parts.boot}</script>
 </body>
 </html>`;
+}
+
+let protocolModule: typeof Protocol | undefined;
+/**
+ * The message schemas (zod), built on first use (building them costs tens of milliseconds). They come with this
+ * bundle, which the extension loads with its first card page, so that the extension's own bundle, loaded at
+ * activation, carries no zod. (esbuild wraps a `require`d module so it runs only when required.)
+ */
+export function protocol(): typeof Protocol {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return (protocolModule ??= require('../webview/card/protocol') as typeof Protocol);
 }

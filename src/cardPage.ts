@@ -18,21 +18,19 @@ import { ClaimsService } from './claims';
 import { PaperRef } from './papersTree';
 import { SeedIndex } from './seedIndex';
 
-let protocol: typeof Protocol | undefined;
-/**
- * The message schemas, built on first use: building zod schemas costs tens of milliseconds, which activation
- * should not pay when no card is open. (esbuild wraps a `require`d module so it runs only when required.)
- */
-export function schemas(): typeof Protocol {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  return (protocol ??= require('../webview/card/protocol') as typeof Protocol);
-}
-
 let cardHtml: typeof CardHtml | undefined;
-/** The HTML renderer (with markdown-it) is a bundle of its own, dist/cardHtml.js, loaded with the first webview. */
+/**
+ * The HTML renderer (with markdown-it) and the message schemas (with zod) are a bundle of their own,
+ * dist/cardHtml.js, loaded with the first card page or message: activation does not pay for them.
+ */
 function renderer(): typeof CardHtml {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   return (cardHtml ??= require('./cardHtml.js') as typeof CardHtml);
+}
+
+/** The message schemas (see `renderer`). */
+export function schemas(): typeof Protocol {
+  return renderer().protocol();
 }
 
 /** What the card's buttons do; the commands module provides it, so the pages do not duplicate them. */
