@@ -64,7 +64,8 @@ export interface FieldInfo {
   pairs: Pair[];
   /**
    * A chain of changes (`40 → 20 → 10 GB`) from its first value to each later one: a claim after it may be about the
-   * whole chain (4×) as well as its last step (2×). Only claims in the same clause are read against these.
+   * whole chain (4×) as well as its last step (2×). Only claims in the same clause are read against these, and only
+   * a reading that fits is kept.
    */
   chainPairs: Pair[];
   claims: Claim[];
@@ -86,6 +87,8 @@ export interface Pair {
   labelA: string;
   labelB: string;
   field: FieldInfo;
+  /** From the start of a chain of changes to its end (see `FieldInfo.chainPairs`). */
+  chain?: boolean;
 }
 
 export type ClaimType = 'difference' | 'percent-change' | 'factor' | 'range' | 'percent';
@@ -415,7 +418,7 @@ export function analyseField(key: FieldKey, field: TextField): FieldInfo {
     }
     const one = pairs.length === before + 1 && c.kind === 'change' ? pairs[before] : undefined;
     if (one && link && link.pair.clause === one.clause && link.pair.b === one.a && compatible(link.start, one.b)) {
-      chainPairs.push({ ...one, a: link.start, labelA: link.startLabel });
+      chainPairs.push({ ...one, a: link.start, labelA: link.startLabel, chain: true });
       link = { pair: one, start: link.start, startLabel: link.startLabel };
     } else link = one && { pair: one, start: one.a, startLabel: one.labelA };
     if (pairs.length > before) group++;
@@ -555,17 +558,27 @@ function isBound(qu: Quantity): boolean {
 }
 
 /**
- * An input of a computation as read, for messages and explanations: `before = 27.1 GB (27.05…27.15)`. `text` is the
- * text of the field the value was read from, for the rate written after it (`/s` of `100 GB/s`), which the value's
- * own unit leaves out.
+ * An input of a computation as read, for messages and explanations: `before = 27.1 GB (27.05…27.15)`. `p` is the
+ * pair the value was read in, for its rate (`/s` of `100 GB/s`, see `rateOf`), which the value's own unit leaves out.
  */
-function describeInput(name: string, qu: Quantity, text?: string): string {
+function describeInput(name: string, qu: Quantity, p?: Pair): string {
   const m = memoOf(qu);
   const inputs = (m.inputs ??= []);
   for (let k = 0; k < inputs.length; k += 2) if (inputs[k] === name) return inputs[k + 1];
-  const described = computeDescribeInput(name, qu, text === undefined ? '' : rateAfter(qu, text));
+  const described = computeDescribeInput(name, qu, p === undefined ? '' : rateOf(qu, p));
   inputs.push(name, described);
   return described;
+}
+
+/**
+ * The rate of a value of a pair: written after it, or, for a value written without a unit of its own, after the
+ * other value (`300 → 900 GB/s`, `30 → 90 tokens/s`: written once for both, like a shared unit).
+ */
+function rateOf(qu: Quantity, p: Pair): string {
+  const text = p.field.text;
+  const own = rateAfter(qu, text);
+  if (own !== '' || (qu.unitRaw.trim() !== '' && qu.unitFrom === undefined)) return own;
+  return rateAfter(qu === p.a ? p.b : p.a, text);
 }
 
 /** The rate written right after a value (`/s` of `100 GB/s`, ` tokens/s` of `60 tokens/s`), or ''. */
@@ -587,7 +600,7 @@ function computeDescribeInput(name: string, qu: Quantity, rate: string): string 
   // A unit written only on the value it is paired with (`from 12.0 to 4.0 GB`) is shown, and where it came from.
   const from = qu.unitFrom;
   const unit = (from ?? qu).unitRaw.trim();
-  const shared = from ? ` (unit ${qu.unitAssumed ? 'assumed' : 'taken'} from ${describe(from)})` : '';
+  const shared = from ? ` (unit ${qu.unitAssumed ? 'assumed' : 'taken'} from ${describe(from)}${rate})` : '';
   return `${name} = ${(qu.qualifierRaw ? `${qu.qualifierRaw} ` : '') + qu.raw}${unit ? ` ${unit}` : ''}${rate}${shared} (${formatInterval(inUnit, Math.max(d, 0))})`;
 }
 
@@ -754,8 +767,7 @@ function difference(p: Pair, claimScale: number, claimUnit = ''): Computation {
     kind: 'difference',
     formula: p.kind === 'change' ? 'after − before' : 'A − B',
     describeInputs: () => {
-      const text = p.field.text;
-      return p.kind === 'change' ? [describeInput('before', p.a, text), describeInput('after', p.b, text)] : [describeInput(`A (${valueLabel(p, 'a')})`, p.a, text), describeInput(`B (${valueLabel(p, 'b')})`, p.b, text)];
+      return p.kind === 'change' ? [describeInput('before', p.a, p), describeInput('after', p.b, p)] : [describeInput(`A (${valueLabel(p, 'a')})`, p.a, p), describeInput(`B (${valueLabel(p, 'b')})`, p.b, p)];
     },
     point: isBound(x) || isBound(y) ? null : point,
     interval,
@@ -817,7 +829,7 @@ function percentOfPair(p: Pair, formula: string, interval: Interval, point: Q): 
   return {
     kind: 'percent-change',
     formula,
-    describeInputs: () => [describeInput(valueLabel(p, 'a'), p.a, p.field.text), describeInput(valueLabel(p, 'b'), p.b, p.field.text)],
+    describeInputs: () => [describeInput(valueLabel(p, 'a'), p.a, p), describeInput(valueLabel(p, 'b'), p.b, p)],
     point: bounded ? null : point,
     interval,
     suffix: '%',
@@ -997,7 +1009,7 @@ function ratio(p: Pair, inverse = false): Computation | undefined {
   return {
     kind: 'ratio',
     formula: inverse ? 'smaller / larger' : 'larger / smaller',
-    describeInputs: () => [describeInput(valueLabel(p, aLarger ? 'a' : 'b'), big, p.field.text), describeInput(valueLabel(p, aLarger ? 'b' : 'a'), small, p.field.text)],
+    describeInputs: () => [describeInput(valueLabel(p, aLarger ? 'a' : 'b'), big, p), describeInput(valueLabel(p, aLarger ? 'b' : 'a'), small, p)],
     point: bounded ? null : exactBase(num).div(exactBase(den)),
     interval,
     suffix: '×',
@@ -1955,6 +1967,9 @@ export function checkPaper(paper: Paper): Check[] {
         const written = statedText(info, claim.q.start, claim.q.end);
         for (const p of group) {
           for (const c of candidatesFor(claim, p, written, subject)) {
+            // The whole chain is a reading only when it fits: a claim that fits neither is judged (and fixed) as
+            // one about the last step, as most are.
+            if (p.chain && (!fits(c) || c.ambiguous || c.contradiction)) continue;
             if (better(c, best)) {
               best = c;
               bestPair = p;

@@ -1436,6 +1436,11 @@ test('a claim after a chain of changes (40 GB → 20 GB → 10 GB) is read again
   assert.equal(only(card('80 GB → 40 GB → 20 GB → 10 GB (8× smaller)'), 'ratio').verdict, 'consistent');
   // Separate clauses are not a chain.
   assert.equal(only(card('40 GB → 20 GB; 20 GB → 10 GB (4× smaller)'), 'ratio').verdict, 'inconsistent');
+  // The whole chain is a reading only when it fits: a wrong claim is judged and fixed as one about the last step
+  // (here it names the middle value).
+  const middle = only(card('FP16 13.5 GB → INT8 7.1 GB → INT4 3.9 GB (65% less than INT8)'), 'percent-change');
+  assert.equal(middle.fix?.replacement, '45');
+  assert.equal(only(card('Latency 120 ms → 80 ms → 45 ms (3.5× faster)'), 'ratio').fix?.replacement, '1.8');
 });
 
 test('a percentage against a comparison is checked for its word on the side labelled ours, like an x-fold claim', () => {
@@ -1455,6 +1460,10 @@ test('a percentage against a comparison is checked for its word on the side labe
   assert.equal(only(card('Baseline 120 ms vs ours 45 ms (62% lower latency)'), 'percent-change').verdict, 'consistent');
   assert.equal(only(card('Ours 20 GB vs baseline 40 GB (50% less memory)'), 'percent-change').verdict, 'consistent');
   assert.equal(only(card('FP16 45 ms vs INT8 120 ms (62% slower)'), 'percent-change').verdict, 'consistent');
+  // `method`, `new` or `our baseline` do not make a side ours: no direction is checked.
+  for (const numbers of ['Prior method 120 ms vs FlashAttention 45 ms (62% faster)', "Newton's method 120 ms vs L-BFGS 45 ms (62% faster)", 'LoRA 48 ms vs full fine-tuning method 101 ms (52% faster)', 'Our baseline 120 ms vs + KV compression 45 ms (62% faster)']) {
+    assert.deepEqual(flagged(card(numbers)).map((c) => c.message), [], numbers);
+  }
   // A word about something else than the values says nothing of them.
   assert.equal(flagged(card('Ours 20 GB vs baseline 40 GB (100% more efficient)')).length, 0);
 });
@@ -1464,6 +1473,11 @@ test('a rate keeps its "/s" in messages and inputs (100 GB/s, 60 tokens/s), whic
   assert.deepEqual(c.explanation.inputs.map((i) => i.split(' (')[0]), ['after = 300 GB/s', 'before = 100 GB/s']);
   const fell = only(card('60 tokens/s -> 100 tokens/s (40% slower)'), 'percent-change');
   assert.match(fell.message, /the values increase \(60 tokens\/s → 100 tokens\/s\)/);
+  // Written once, after the second value, like a shared unit.
+  const once = only(card('Bandwidth 300 -> 900 GB/s (2x higher)'), 'ratio');
+  assert.deepEqual(once.explanation.inputs.map((i) => i.split(' (')[0]), ['after = 900 GB/s', 'Bandwidth = 300 GB/s']);
+  assert.match(once.explanation.inputs[1], /unit taken from 900 GB\/s/);
+  assert.deepEqual(only(card('Decode 30 -> 90 tokens/s (2x faster)'), 'ratio').explanation.inputs.map((i) => i.split(' (')[0]), ['after = 90 tokens/s', 'Decode = 30 tokens/s']);
   // Not a rate: nothing added.
   assert.match(only(card('120 ms -> 45 ms (2.7x slower)'), 'ratio').message, /\(120 ms → 45 ms\)/);
 });

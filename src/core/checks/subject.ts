@@ -78,10 +78,22 @@ export function mentions(text: string, label: string): boolean {
   return want.some((t) => have.some((h) => sameWord(h, t)));
 }
 
-/** The side labelled "ours" (`ours`, `proposed`, `new`, `method`) when the other is not. */
+/** Words that call a side ours in so many words (see `oursSide`). */
+const SAID_OURS = /^(ours|our|proposed)$/i;
+
+/**
+ * The side labelled as ours in so many words (`Ours`, `our method`, `proposed`) when the other is not, and whose
+ * label does not name a baseline too (`Our baseline`): the side a direction word is checked on. Why stricter than
+ * `subjectOf`: a wrong side makes a correct claim an error, and `method` or `new` alone are as often the reference
+ * (`Prior method`, `Newton's method`, `full fine-tuning method`).
+ */
 export function oursSide(p: Pair): 'a' | 'b' | undefined {
-  const a = tokens(p.labelA).some((t) => OURS.test(t));
-  const b = tokens(p.labelB).some((t) => OURS.test(t));
+  const ours = (label: string) => {
+    const t = tokens(label);
+    return t.some((x) => SAID_OURS.test(x)) && !t.some((x) => BASELINE.test(x));
+  };
+  const a = ours(p.labelA);
+  const b = ours(p.labelB);
   return a === b ? undefined : a ? 'a' : 'b';
 }
 
