@@ -21,7 +21,8 @@
 //    BENCH_GROWTH_RUNS, 15), so that both sizes see the same machine; their growth is taken from there.
 //  * Rounds: verify and markdown-it, up to BENCH_RUNS per size (15, 7, 3 for 1k, 10k, 100k cards), fewer once the
 //    size's time budget (BENCH_BUDGET_S, default 20, 60, 120 s) would be exceeded, never fewer than one; parse, up
-//    to BENCH_PARSE_RUNS (15, 15, 11) within 10, 20, 40 s.
+//    to BENCH_PARSE_RUNS (15, 15, 11) within 10, 20, 40 s. Each timing follows a forced GC; verify and markdown-it
+//    are timed again without one for 1k and 10k cards (a forced GC slows markdown-it more on small files).
 //  * Memory: a fresh `node --expose-gc` child per size and task loads the code, collects garbage and takes its
 //    resident set (RSS) as the baseline, resets the kernel's RSS high-water mark (/proc/self/clear_refs), then
 //    reads the file and runs the task, keeping what the task keeps alive (verify: the file's bytes; parse: the text
@@ -120,7 +121,7 @@ function median(values: number[]): number {
  * shuffled (a fixed pseudo-random order per round), so that no task always follows the same one: a task after one
  * that left much garbage runs slower while V8 sweeps it.
  */
-function timeInterleaved(tasks: Record<string, () => unknown>, runs: number, budgetMs: number, order: 'rotate' | 'shuffle' = 'rotate'): Record<string, number[]> {
+function timeInterleaved(tasks: Record<string, () => unknown>, runs: number, budgetMs: number, order: 'rotate' | 'shuffle' = 'rotate', forceGc = true): Record<string, number[]> {
   const names = Object.keys(tasks);
   let seed = 20261129;
   const random = (n: number) => {
@@ -141,7 +142,7 @@ function timeInterleaved(tasks: Record<string, () => unknown>, runs: number, bud
       }
     }
     for (const name of sequence) {
-      gc();
+      if (forceGc) gc();
       const start = process.hrtime.bigint();
       tasks[name]();
       samples[name].push(Number(process.hrtime.bigint() - start) / 1e6);
@@ -270,6 +271,12 @@ async function main(): Promise<void> {
       ...timeInterleaved({ parse: all.parse }, parsing.runs, parsing.budgetMs),
     };
     const times = Object.fromEntries(Object.entries(samples).map(([k, v]) => [k, median(v)])) as Record<'parse' | 'verify' | 'markdown', number>;
+    // The same two tasks one after the other in the warm process, without a forced GC before each: a forced GC
+    // slows markdown-it more than verify on small files (its garbage then no longer fits the young generation as it
+    // grows back), so the ratio is shown both ways. Not for the largest file, where a round takes seconds.
+    const warm = cards <= 10_000 ? timeInterleaved({ verify: all.verify, markdown: all.markdown }, runs, budgetMs, 'rotate', false) : undefined;
+    const warmVerifyMs = warm && median(warm.verify);
+    const warmMarkdownMs = warm && median(warm.markdown);
     // The editor's paced parse, a few times: the longest stretch without a turn over all of them.
     const paced: Awaited<ReturnType<typeof pacedParse>>[] = [];
     for (let i = 0; i < 3; i++) {
@@ -296,6 +303,9 @@ async function main(): Promise<void> {
       markdownMBps: mbps(times.markdown),
       parseOverMarkdown: times.parse / times.markdown,
       verifyOverMarkdown: times.verify / times.markdown,
+      warmVerifyMs,
+      warmMarkdownMs,
+      warmVerifyOverMarkdown: warmVerifyMs !== undefined && warmMarkdownMs !== undefined ? warmVerifyMs / warmMarkdownMs : undefined,
       memoryMethod: verifyMemory.method,
       baselineRss: verifyMemory.baselineRss,
       parsePeak: parseMemory.peakAboveBaseline,
@@ -313,7 +323,9 @@ async function main(): Promise<void> {
     });
     process.stderr.write(
       `[bench] ${cards} cards (${(bytes / 1e6).toFixed(1)} MB, ${samples.parse.length} rounds): parse ${times.parse.toFixed(0)} ms, ` +
-        `verify ${times.verify.toFixed(0)} ms, markdown-it ${times.markdown.toFixed(0)} ms; ` +
+        `verify ${times.verify.toFixed(0)} ms, markdown-it ${times.markdown.toFixed(0)} ms` +
+        (warmVerifyMs !== undefined && warmMarkdownMs !== undefined ? ` (without forced GCs: ${warmVerifyMs.toFixed(0)} ms, ${warmMarkdownMs.toFixed(0)} ms)` : '') +
+        '; ' +
         `peak memory ${(verifyMemory.peakAboveBaseline / bytes).toFixed(1)}× file\n`,
     );
   }

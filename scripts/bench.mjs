@@ -408,7 +408,7 @@ function render({ when, host, bundles, node, vscode, durationS }) {
     const sizes = node.value.sizes;
     out.push(
       table(
-        ['Cards', 'File', 'Checks', 'Rounds (verify / parse)', 'parse', 'verify', 'markdown-it', 'parse ÷ markdown-it', 'verify ÷ markdown-it'],
+        ['Cards', 'File', 'Checks', 'Rounds (verify / parse)', 'parse', 'verify', 'markdown-it', 'parse ÷ markdown-it', 'verify ÷ markdown-it', 'verify ÷ markdown-it, no forced GC (verify, markdown-it)'],
         sizes.map((s) => [
           int(s.cards),
           mb(s.bytes),
@@ -419,8 +419,11 @@ function render({ when, host, bundles, node, vscode, durationS }) {
           `${s.markdownMBps.toFixed(2)} MB/s (${fmtMs(s.markdownMs)})`,
           x(s.parseOverMarkdown, 3),
           x(s.verifyOverMarkdown),
+          s.warmVerifyOverMarkdown === undefined ? '–' : `${x(s.warmVerifyOverMarkdown)} (${fmtMs(s.warmVerifyMs)}, ${fmtMs(s.warmMarkdownMs)})`,
         ]),
       ),
+      '',
+      'Each timing above follows a forced GC, so that one task\'s garbage does not slow the next. The last column times the same two tasks one after the other without it, as they run in a warm process: there markdown-it renders a small file much faster, while its garbage fits V8\'s young generation, and verify does not change. Both are judged against the target.',
       '',
     );
     const s10 = sizes.find((s) => s.cards === 10_000);
@@ -428,6 +431,9 @@ function render({ when, host, bundles, node, vscode, durationS }) {
     if (s10) targetRows.push(['Parse 10,000 cards in under 1/5 of markdown-it\'s time (issue 2)', `≤ ${x(TARGETS.parseOverMarkdown10k, 1)}`, x(s10.parseOverMarkdown, 3), mark(s10.parseOverMarkdown <= TARGETS.parseOverMarkdown10k)]);
     for (const s of sizes) {
       targetRows.push([`Verify ${int(s.cards)} cards at least as fast as markdown-it renders them (issue 4)`, `≤ ${x(TARGETS.verifyOverMarkdown, 1)}`, x(s.verifyOverMarkdown), mark(s.verifyOverMarkdown <= TARGETS.verifyOverMarkdown)]);
+      if (s.warmVerifyOverMarkdown !== undefined) {
+        targetRows.push([`Verify ${int(s.cards)} cards at least as fast as markdown-it renders them, no forced GC between timings (issue 4)`, `≤ ${x(TARGETS.verifyOverMarkdown, 1)}`, x(s.warmVerifyOverMarkdown), mark(s.warmVerifyOverMarkdown <= TARGETS.verifyOverMarkdown)]);
+      }
     }
     out.push(table(['Target', 'Target ratio', 'Measured', 'Result'], targetRows), '');
     summary.push(...targetRows);
