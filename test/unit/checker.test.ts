@@ -1441,6 +1441,11 @@ test('a claim after a chain of changes (40 GB → 20 GB → 10 GB) is read again
   const middle = only(card('FP16 13.5 GB → INT8 7.1 GB → INT4 3.9 GB (65% less than INT8)'), 'percent-change');
   assert.equal(middle.fix?.replacement, '45');
   assert.equal(only(card('Latency 120 ms → 80 ms → 45 ms (3.5× faster)'), 'ratio').fix?.replacement, '1.8');
+  // A claim in the title or key finding may be about the whole chain of the Numbers line too.
+  const chain = 'FP16 13.5 GB → INT8 7.1 GB → INT4 3.9 GB';
+  assert.deepEqual(flagged(card(chain, 'INT4 cuts memory by 71% versus FP16.', 'INT4 quantization makes LLaMA-7B 3.5× smaller')).map((c) => c.message), []);
+  assert.deepEqual(flagged(card(chain, 'INT4 cuts memory by 45% versus INT8.', 'INT8 makes LLaMA-7B 1.9× smaller')).map((c) => c.message), []);
+  assert.equal(only(card(chain, 'A finding.', 'Makes LLaMA-7B 2.5× smaller'), 'ratio').verdict, 'inconsistent');
 });
 
 test('a percentage against a comparison is checked for its word on the side labelled ours, like an x-fold claim', () => {
