@@ -1486,3 +1486,14 @@ test('a rate keeps its "/s" in messages and inputs (100 GB/s, 60 tokens/s), whic
   // Not a rate: nothing added.
   assert.match(only(card('120 ms -> 45 ms (2.7x slower)'), 'ratio').message, /\(120 ms → 45 ms\)/);
 });
+
+test('a claim that names memory is not checked against times in its clause, nor one that names time against sizes', () => {
+  // Reported: "40% less memory" was checked against the latencies before it and fixed to 52%.
+  const checks = card('Ours 48 ms vs baseline 101 ms (2.1× faster, 40% less memory)');
+  assert.deepEqual(flagged(checks).map((c) => c.message), []);
+  assert.equal(only(checks, 'ratio').verdict, 'consistent');
+  assert.equal(checks.find((c) => c.stated === '40%')?.verdict, 'unverifiable');
+  // Words that fit the values are still checked against them.
+  assert.equal(only(card('Ours 48 ms vs baseline 101 ms (48% lower latency)'), 'percent-change').fix?.replacement, '52');
+  assert.equal(only(card('Memory 20 GB -> 10 GB (40% less memory)'), 'percent-change').verdict, 'inconsistent');
+});
