@@ -63,8 +63,8 @@ export interface FieldInfo {
   clauses: Array<{ start: number; end: number }>;
   pairs: Pair[];
   /**
-   * A chain of changes (`40 → 20 → 10 GB`) from its first value to each later one: a claim after it may be about the
-   * whole chain (4×) as well as its last step (2×). Only claims in the same clause are read against these, and only
+   * A chain of changes (`40 → 20 → 10 GB`) or comparisons (`Ours 2.1 GB vs QLoRA 4.6 GB vs FP16 13.5 GB`) from its
+   * first value to each later one: a claim after it may be about the whole chain (4×) as well as its last step (2×). Only claims in the same clause are read against these, and only
    * a reading that fits is kept.
    */
   chainPairs: Pair[];
@@ -416,8 +416,8 @@ export function analyseField(key: FieldKey, field: TextField): FieldInfo {
       if (c.kind === 'change' && c.word.toLowerCase() === 'to' && a.dimension === 'none' && b.dimension === 'none' && !/\bfrom\b/i.test(text.slice(Math.max(prev, a.start - 30), a.start))) continue;
       pairs.push({ a, b, kind: c.kind, connector: c.word, connectorStart: c.start, clause: c.clause, group, labelA: labelFor(text, a, prev), labelB: labelFor(text, b, c.end), field: undefined as unknown as FieldInfo });
     }
-    const one = pairs.length === before + 1 && c.kind === 'change' ? pairs[before] : undefined;
-    if (one && link && link.pair.clause === one.clause && link.pair.b === one.a && compatible(link.start, one.b)) {
+    const one = pairs.length === before + 1 && c.kind !== 'part' ? pairs[before] : undefined;
+    if (one && link && link.pair.kind === one.kind && link.pair.clause === one.clause && link.pair.b === one.a && compatible(link.start, one.b)) {
       chainPairs.push({ ...one, a: link.start, labelA: link.startLabel, chain: true });
       link = { pair: one, start: link.start, startLabel: link.startLabel };
     } else link = one && { pair: one, start: one.a, startLabel: one.labelA };
@@ -1661,6 +1661,28 @@ function categoriesOf(context: string): Set<Category> | undefined {
   return out.size ? out : undefined;
 }
 
+/** What a claim names as its reference right after its words, within its bracket: `QLoRA` in `(54% less than QLoRA)`. */
+const REFERENCE_AFTER_RE = /^[^()[\],;]{0,30}?\b(?:than|vs\.?|versus|over|compared (?:to|with)|relative to)\s+([^()[\],;]{1,30})/i;
+
+function referenceNamedAfter(text: string, claim: Claim): string | undefined {
+  return REFERENCE_AFTER_RE.exec(text.slice(claim.q.end, claim.q.end + 70))?.[1];
+}
+
+/** The side of a pair whose label `reference` names (undefined for neither, or both). */
+function referenceSide(p: Pair, reference: string): 'a' | 'b' | undefined {
+  const a = p.labelA !== '' && mentions(reference, p.labelA);
+  const b = p.labelB !== '' && mentions(reference, p.labelB);
+  return a === b ? undefined : a ? 'a' : 'b';
+}
+
+/** Whether the side other than the reference is smaller (`down`) or larger (`up`) than it, as the claim's word says. */
+function otherSideAgrees(p: Pair, side: 'a' | 'b', direction: Claim['direction']): boolean {
+  if (direction !== 'down' && direction !== 'up') return true;
+  const [reference, other] = side === 'a' ? [p.a, p.b] : [p.b, p.a];
+  const order = exactBase(other).compare(exactBase(reference));
+  return direction === 'down' ? order < 0 : order > 0;
+}
+
 /**
  * Whether a claim's own words name only memory or size where the pair holds times
  * (`Ours 48 ms vs baseline 101 ms (2.1× faster, 40% less memory)`): then the claim is not about that pair. Only
@@ -1982,7 +2004,17 @@ export function checkPaper(paper: Paper): Check[] {
         }
         if (before.length === 0 || claim.type === 'range') continue;
         const latestGroup = Math.max(...before.map((p) => p.group));
-        const group = before.filter((p) => p.group === latestGroup);
+        let group = before.filter((p) => p.group === latestGroup);
+        // A claim that names what it compares against (`(54% less than QLoRA)`) is read against the pairs with a value
+        // so labelled, in the clause's earlier groups too (`Ours 2.1 GB vs QLoRA 4.6 GB vs FP16 13.5 GB`).
+        const reference = referenceNamedAfter(info.text, claim);
+        if (reference !== undefined) {
+          const named = before.filter((p) => referenceSide(p, reference) !== undefined);
+          // `less than QLoRA`: the other value is the smaller one (`more than`: the larger), when one pair says so.
+          const agreeing = named.filter((p) => otherSideAgrees(p, referenceSide(p, reference)!, claim.direction));
+          if (agreeing.length > 0) group = agreeing;
+          else if (named.length > 0) group = named;
+        }
         let best: Candidate | undefined;
         let bestPair: Pair | undefined;
         const written = statedText(info, claim.q.start, claim.q.end);

@@ -1497,3 +1497,13 @@ test('a claim that names memory is not checked against the times in its clause',
   assert.equal(only(card('Ours 48 ms vs baseline 101 ms (48% lower latency)'), 'percent-change').fix?.replacement, '52');
   assert.equal(only(card('Memory 20 GB -> 10 GB (40% less memory)'), 'percent-change').verdict, 'inconsistent');
 });
+
+test('a claim that names its reference (54% less than QLoRA) is read against the pairs with a value so labelled, the other side on the side its word says', () => {
+  // Reported: with three values compared, the claim was read against the last pair only (fix 66).
+  const line = 'Ours 2.1 GB vs QLoRA 4.6 GB vs FP16 13.5 GB';
+  assert.deepEqual(flagged(card(`${line} (54% less than QLoRA)`)).map((c) => c.message), []);
+  assert.deepEqual(flagged(card(`${line} (84% less than FP16)`)).map((c) => c.message), [], 'the first against the last, not adjacent');
+  assert.equal(only(card(`${line} (70% less than QLoRA)`), 'percent-change').fix?.replacement, '54');
+  // In a chain, "less than INT8" is about the value after INT8, not before it.
+  assert.equal(only(card('FP16 13.5 GB → INT8 7.1 GB → INT4 3.9 GB (65% less than INT8)'), 'percent-change').fix?.replacement, '45');
+});
