@@ -244,14 +244,15 @@ export class SeedReader {
     const last = atEnd && !this.rereading ? kind.length : kind.length - 1;
     for (let i = this.examined; i < last; i++) {
       if (kind[i] !== Kind.Numeric) continue;
-      // A line right after numbers continues them, but for a score-like title after a blank line: the card before
-      // it may end with its citation count (no summary, finding or Numbers line).
-      const continuesNumbers = i > 0 && kind[i - 1] === Kind.Numeric;
-      if (continuesNumbers && (row[i - 1] === row[i] - 1 || !scoreLikeTitle(this.lines, i))) continue;
+      const afterNumbers = i > 0 && kind[i - 1] === Kind.Numeric;
+      if (afterNumbers && row[i - 1] === row[i] - 1) continue;
       if (scoreLikeTitle(this.lines, i)) {
         kind[i] = Kind.Text; // the next line starts the card, with this one as (the end of) its title
         continue;
       }
+      // After a blank line, numbers still continue the ones above, unless they are a score-like title (above): the
+      // card before may end with its citation count (no summary, finding or Numbers line).
+      if (afterNumbers) continue;
       let titleStart = i;
       if (titleStart - 1 >= 0 && kind[titleStart - 1] === Kind.Text) {
         titleStart--;
