@@ -55,15 +55,19 @@ export class CardView implements vscode.WebviewViewProvider, vscode.Disposable {
     await this.source.index.ready();
     if (this.page !== page || this.paper) return; // a paper was chosen meanwhile
     // Not `show`: the view is not brought forward (the user may have turned to another view meanwhile).
-    this.paper = ref;
-    void vscode.commands.executeCommand('setContext', HAS_PAPER_CONTEXT, true);
+    this.remember(ref);
     page.show(ref);
+  }
+
+  /** Keeps `ref` as the view's paper; the first one enables the view's "Open Card in Editor". */
+  private remember(ref: PaperRef): void {
+    if (this.paper === undefined) void vscode.commands.executeCommand('setContext', HAS_PAPER_CONTEXT, true);
+    this.paper = ref;
   }
 
   /** Shows a paper in the view (at once when its webview is there, else when the view is next resolved). */
   show(ref: PaperRef): void {
-    this.paper = ref;
-    void vscode.commands.executeCommand('setContext', HAS_PAPER_CONTEXT, true);
+    this.remember(ref);
     if (!this.page) return;
     this.page.show(ref);
     this.view?.show(true);

@@ -39,13 +39,17 @@ export class Cards implements vscode.Disposable {
   /** The paper of the card shown last, while it is on screen or in an open tab: what commands without a paper use. */
   get currentPaper(): PaperRef | undefined {
     const inPanel = this.panel.isOpen ? this.panel.currentPaper : undefined;
-    const inView = this.view.visible ? this.view.currentPaper : undefined;
-    return this.last === this.view ? (inView ?? inPanel) : (inPanel ?? inView);
+    return this.last === this.view ? (this.onScreenInView ?? inPanel) : (inPanel ?? this.onScreenInView);
   }
 
   /** What "Open Card in Editor" without a paper opens: the Card view's paper (its title-bar button), else the last. */
   get paperToOpenInEditor(): PaperRef | undefined {
-    return (this.view.visible ? this.view.currentPaper : undefined) ?? this.currentPaper;
+    return this.onScreenInView ?? this.currentPaper;
+  }
+
+  /** The Card view's paper while the view is on screen. */
+  private get onScreenInView(): PaperRef | undefined {
+    return this.view.visible ? this.view.currentPaper : undefined;
   }
 
   /** Shows a paper where cards are being read (see the top of this file). */
