@@ -5,8 +5,8 @@
 // boot script inline: it paints once VS Code has loaded the page, without fetching anything. card.js (markdown-it,
 // the elements, message handling), also in the page, runs after that first paint; from then on cards travel as
 // messages.
-import * as fs from 'node:fs';
-import * as vscode from 'vscode';
+import fs = require('node:fs');
+import vscode = require('vscode');
 import type * as CardHtml from './cardHtml';
 import type { PageSurface, PageView } from './cardHtml';
 import type * as Protocol from '../webview/card/protocol';

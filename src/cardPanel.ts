@@ -1,6 +1,6 @@
 // The card tab. One panel is reused, like VS Code's Markdown preview: showing another paper shows it in the same
 // tab instead of piling up tabs. Cards come back after a window reload through a serializer.
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import { CardPage, CardSource, hostOf, schemas, shortTitle, stateToRef } from './cardPage';
 import { PaperRef } from './papersTree';
 

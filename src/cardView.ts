@@ -1,7 +1,7 @@
 // The Card view, under Papers in the side bar. Its webview is made when the side bar shows it, before any paper
 // is clicked, so a card shown there paints at once (a new editor tab first waits for VS Code to set up a webview:
 // half a second or more). The Papers view sends cards here while the view is visible and no card tab is open.
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import { CardPage, CardSource, hostOf, schemas, shortTitle, stateToRef } from './cardPage';
 import { PaperRef } from './papersTree';
 

@@ -1,6 +1,6 @@
 // Where a card opens. A card goes where cards are already being read: the card tab when one is open, else the Card
 // view when it is on screen in the side bar, else a new card tab. "Open Card in Editor" always uses the tab.
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import { CardActions, CardPaint, CardSource } from './cardPage';
 import { CardPanel } from './cardPanel';
 import { CardView } from './cardView';

@@ -1,7 +1,7 @@
 // Checking results, computed once per parsed file and shared by the Problems panel, hovers, quick fixes, the
 // tree's verdict icons and the card. Results are keyed by the parse they came from, so an edit (a new parse)
 // never shows stale checks.
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import { Check, Severity } from './core/check';
 import type * as Checker from './core/checker';
 import { Paper, SeedFile } from './core/model';

@@ -1,6 +1,6 @@
 // The extension's commands, flat and named (`paperClaims.*`). Paper commands take a PaperRef (from a tree item's
 // click or a card) or a tree node (from the view's context menu); with neither they use the open card.
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import { paperSummaryMarkdown } from './core/summary';
 import { CardActions } from './cardPage';
 import { Cards } from './cards';

@@ -1,6 +1,6 @@
 // Puts checks in the Problems panel at each claim's exact range (source `paper-claims`), and keeps them current:
 // every new parse of a seed file (an edit, debounced by the index, or a change on disk) is checked again.
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import { Check, Severity } from './core/check';
 import { ClaimsService } from './claims';
 import { SeedIndex } from './seedIndex';

@@ -1,6 +1,6 @@
 // Wires the features together. Each lives in its own module; activation only creates objects and starts the
 // first workspace scan without waiting for it, so it stays cheap.
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import { Cards } from './cards';
 import { ClaimsService } from './claims';
 import { ClaimDiagnostics } from './diagnostics';

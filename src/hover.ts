@@ -1,6 +1,6 @@
 // Hovering a checked claim in a seed file shows its arithmetic: formula, inputs as read, the recomputed value and,
 // for a failure, the closest consistent value. Card text is added with `appendText`, so it can never become markup.
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import { Check } from './core/check';
 import { ClaimDiagnostics, checkRange } from './diagnostics';
 

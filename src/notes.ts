@@ -3,7 +3,7 @@
 //   and the summary both stay, and the user saves as usual);
 // - otherwise the file's current bytes are read and written back with the summary after them;
 // - appends run one at a time, so two clicks in quick succession add two summaries, in order.
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import { noteSuffix } from './core/summary';
 
 export class NotesWriter {

@@ -1,6 +1,6 @@
 // The Papers view: seed files (when there are several), then their papers. Files with many papers are grouped
 // in pages so the tree opens at once on very large digests; children are computed only when expanded.
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import { Check } from './core/check';
 import { Paper } from './core/model';
 import { ClaimsService, countFlagged, worstSeverity } from './claims';

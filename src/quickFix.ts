@@ -1,6 +1,6 @@
 // A quick fix for a wrong stated value: replace it with the closest value the numbers support. Offered only for
 // `inconsistent` and `near-miss` checks, where the checker found such a value.
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import { ClaimDiagnostics, DIAGNOSTIC_SOURCE } from './diagnostics';
 
 const FIXABLE = new Set(['inconsistent', 'near-miss']);

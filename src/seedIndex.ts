@@ -1,7 +1,7 @@
 // Finds every seed file in the workspace and keeps its parse current: files matching the `paperClaims.seedGlob`
 // setting, plus any `.txt` whose first line reads `N papers found`. Files are read through `workspace.fs` so
 // virtual workspaces work; open documents are read from their (possibly unsaved) buffer.
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import { hasSeedHeader, parseSeedPaced } from './core/parser';
 import { Paper, SeedFile } from './core/model';
 

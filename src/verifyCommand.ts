@@ -1,6 +1,6 @@
 // "Paper Claims: Verify Claims": every seed file, the current file, or one paper (from the tree's context menu),
 // with a cancellable progress notification. Results land in the Problems panel through ClaimDiagnostics.
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import { ClaimsService, countFlagged } from './claims';
 import { PaperRef, PapersNode, paperRef } from './papersTree';
 import { SeedIndex } from './seedIndex';
