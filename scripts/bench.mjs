@@ -197,6 +197,24 @@ async function measureNode() {
 // ---------------------------------------------------------------------------------------------------------------
 // 3. VS Code: activation and card paint
 
+/**
+ * A control: an installed extension with an empty `activate` and nothing else, which the bench module activates in
+ * the same window right after ours. Its activation is what VS Code spends on any extension.
+ */
+function installEmptyExtension(extensionsDir) {
+  const folderName = 'paper-claims-bench.empty-extension-0.0.1';
+  const dir = join(extensionsDir, folderName);
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(
+    join(dir, 'package.json'),
+    JSON.stringify({ name: 'empty-extension', publisher: 'paper-claims-bench', version: '0.0.1', main: './extension.js', engines: { vscode: '^1.100.0' }, activationEvents: [] }, null, 2),
+  );
+  writeFileSync(join(dir, 'extension.js'), "require('vscode');\nexports.activate = function () {};\n");
+  // VS Code lists a profile's extensions in extensions.json.
+  const entry = { identifier: { id: 'paper-claims-bench.empty-extension' }, version: '0.0.1', location: { $mid: 1, scheme: 'file', path: dir }, relativeLocation: folderName };
+  writeFileSync(join(extensionsDir, 'extensions.json'), JSON.stringify([entry]));
+}
+
 async function vscodeRun(i, modulePath) {
   const dir = mkdtempSync(join(tmpdir(), 'paper-claims-bench-'));
   const workspace = join(dir, 'workspace'); // empty: nothing activates the extension at startup
@@ -213,6 +231,7 @@ async function vscodeRun(i, modulePath) {
   };
   const offInterrupt = onInterrupt(cleanup);
   try {
+    installEmptyExtension(join(stateDir, 'extensions'));
     server = await startCodeServer({
       stateDir,
       folder: workspace,
@@ -267,7 +286,7 @@ async function measureVscode() {
       const report = await vscodeRun(i, modulePath);
       runs.push(report);
       log(
-        `VS Code run ${i}/${vscodeRuns}: activation ${fmtMs(report.activationMs)} (bundle load ≈ ${fmtMs(report.bundleLoadMs)}, activate() body ${fmtMs(report.activateBodyMs)})${report.wasActiveBefore ? ' (was already active!)' : ''}, ` +
+        `VS Code run ${i}/${vscodeRuns}: activation ${fmtMs(report.activationMs)} (${fmtPhases(report.activationPhases)}; bundle load ≈ ${fmtMs(report.bundleLoadMs)}, activate() body ${fmtMs(report.activateBodyMs)}); an empty extension right after: ${fmtMs(report.emptyActivationMs)} (${fmtPhases(report.emptyActivationPhases)})${report.wasActiveBefore ? ' (was already active!)' : ''}, ` +
           `cold card ${fmtMs(report.coldPaintMs)} (${fmtSplit(report.coldSplit)}), warm cards median ${fmtMs(median(report.warmPaintMs))}, ` +
           `behind another tab ${fmtMs(report.behindPaintMs)}, reopened ${fmtMs(report.reopenPaintMs)} (${fmtSplit(report.reopenSplit)}); ` +
           `Card view: as the side bar opens ${fmtMs(report.viewOpenPaintMs)} (${fmtSplit(report.viewOpenSplit)}), next cards median ${fmtMs(median(report.viewWarmPaintMs))}, side bar reopened ${fmtMs(report.viewReopenPaintMs)} (${((Date.now() - t0) / 1000).toFixed(0)} s)`,
@@ -289,6 +308,9 @@ async function measureVscode() {
     indexReady: valid.map((r) => r.indexReadyMs),
     bundleLoad: runs.map((r) => r.bundleLoadMs).filter((t) => t !== undefined),
     activateBody: runs.map((r) => r.activateBodyMs).filter((t) => t !== undefined),
+    // Each with the whole activation it splits.
+    phases: valid.filter((r) => r.activationPhases).map((r) => ({ ...r.activationPhases, totalMs: r.activationMs })),
+    emptyPhases: valid.filter((r) => r.emptyActivationPhases).map((r) => ({ ...r.emptyActivationPhases, totalMs: r.emptyActivationMs })),
     cold: runs.map((r) => r.coldPaintMs),
     coldSplit: runs.map((r) => r.coldSplit).filter((s) => s !== undefined),
     warm: runs.flatMap((r) => r.warmPaintMs),
@@ -313,6 +335,11 @@ function median(values) {
 }
 const max = (values) => (values?.length ? Math.max(...values) : undefined);
 /** A new webview's paint split in three (bench/vscode/index.ts `PaintSplit`): VS Code + page + report. */
+function fmtPhases(p) {
+  return p
+    ? `VS Code's marks: ${fmtMs(p.beforeLoadMs)} before loading + ${fmtMs(p.codeLoadingMs)} loading + ${fmtMs(p.contextWaitMs)} waiting for the context + ${fmtMs(p.activateCallMs)} activate call; Running Extensions shows ${fmtMs(p.runningExtensionsMs)}`
+    : 'no marks';
+}
 function fmtSplit(split) {
   return split ? `${fmtMs(split.untilPageMs)} until the webview takes the page + ${fmtMs(split.pageToPaintMs)} to paint it + ${fmtMs(split.reportMs)} to report` : 'no split';
 }
@@ -525,6 +552,21 @@ function render({ when, host, bundles, node, vscode, durationS }) {
         ),
         '',
       );
+      if (v.phases.length) {
+        const phaseRow = (name, phases) => [
+          name,
+          ...['totalMs', 'beforeLoadMs', 'codeLoadingMs', 'contextWaitMs', 'activateCallMs', 'runningExtensionsMs'].map((k) => fmtMs(median(phases.map((p) => p[k])))),
+        ];
+        out.push(
+          'The same activations split at VS Code\'s own performance marks in the extension host (whole milliseconds; medians of each part). VS Code loads the bundle and, at the same time, the extension\'s context (its global and workspace state, a round trip to the window); it calls `activate` once both are there. *Running Extensions* is the figure Developer: Show Running Extensions gives: loading plus the activate call. The control is an extension whose code only requires `vscode` and whose `activate` does nothing, installed in the same window and activated right after ours: what VS Code spends on any extension.',
+          '',
+          table(
+            ['Extension', 'Whole activation (median)', 'Before loading', 'Loading the bundle', 'Then waiting for the context', 'Activate call', 'Running Extensions shows'],
+            [phaseRow('Paper Claims', v.phases), ...(v.emptyPhases.length ? [phaseRow('control: an empty extension', v.emptyPhases)] : [])],
+          ),
+          '',
+        );
+      }
       summary.push(['Activation in VS Code (median)', `≤ ${TARGETS.activationMs} ms`, fmtMs(median(a)), mark(median(a) <= TARGETS.activationMs)]);
     } else {
       out.push('*Not measured: the extension was already active in every run.*', '');
@@ -586,7 +628,7 @@ function render({ when, host, bundles, node, vscode, durationS }) {
       '- **Growth**: median time at 100,000 cards ÷ median time at 10,000 cards, same run. For parse, build and read, both sizes are timed in the same rounds (up to 15, within 90 s; `BENCH_GROWTH_RUNS`), each round in a fixed pseudo-random order with a forced GC before each task, after the sizes\' own phases.',
       '- **Responsiveness**: after the timing rounds of each size, up to three paced parses (`parseSeedPaced` with lazy papers, as the editor does, with `setImmediate` between slices), a forced GC before each; the longest time from one turn of the event loop (or the start) to the next pause (or the end), taken with `performance.now()`.',
       '- **Peak memory**: for each size and each task apart, a fresh `node --expose-gc` child loads the code, collects garbage, takes its RSS as the baseline and resets the kernel\'s RSS high-water mark (`/proc/self/clear_refs`), then reads the file and runs the task, keeping alive what the task keeps (verify: the file\'s bytes; parse: the text and every lazy paper; verify all kept: the text, every paper and every check), and reports the high-water mark (`VmHWM`) minus the baseline. Without that reset (not Linux), getrusage\'s maxRSS is used.',
-      `- **Activation**: code-server ${CODE_SERVER_VERSION} with a fresh profile and headless Chromium, started once per sample with an empty workspace folder; the extension under development is a copy of the production build (\`bench/tmp/extension/\`). The bench module (\`bench/vscode/index.ts\`) waits 2 s for the window to settle, checks the extension is not yet active, and times \`activate()\` with \`performance.now()\`: loading the bundle and running \`activate\`. The first workspace scan runs after activation without being awaited by it; its time is shown apart. The bundle-load estimate is, at the end of the same window, the time to \`require\` a fresh copy of \`dist/extension.js\` (placed beside it, deleted afterwards) without calling \`activate\`: the part of activation that only a smaller or lazier bundle can reduce.`,
+      `- **Activation**: code-server ${CODE_SERVER_VERSION} with a fresh profile and headless Chromium, started once per sample with an empty workspace folder; the extension under development is a copy of the production build (\`bench/tmp/extension/\`). The bench module (\`bench/vscode/index.ts\`) waits 2 s for the window to settle, checks the extension is not yet active, and times \`activate()\` with \`performance.now()\`: loading the bundle and running \`activate\`. The first workspace scan runs after activation without being awaited by it; its time is shown apart. The bundle-load estimate is, at the end of the same window, the time to \`require\` a fresh copy of \`dist/extension.js\` (placed beside it, deleted afterwards) without calling \`activate\`: the part of activation that only a smaller or lazier bundle can reduce. The split comes from the marks VS Code's extension host sets around loading an extension's code and calling its \`activate\` (\`code/extHost/willLoadExtensionCode/<id>\` and the like, read from \`globalThis.MonacoPerformanceMarks\`). The control extension is written into the window's extensions folder before code-server starts (\`installEmptyExtension\`), and timed the same way right after ours.`,
       '- **Card paint**: same windows, after activation: the sample is copied into `<workspace>/seeds/` and indexed, then the time from `executeCommand(\'paperClaims.openCard\', ref)` to `onDidRender` with the paper\'s title, measured in the extension host. Between warm cards, 150 ms pause; before them, the first card\'s verification is awaited so its repaint does not overlap. The split of a new webview\'s time uses the webview\'s `performance.timeOrigin` plus its navigation timing (`responseEnd` of the placeholder document VS Code loads before writing our page in) and the time of the painted frame, against the extension host\'s clock (same machine).',
       '- Medians everywhere; max shown beside them. The machine is shared, so absolute times vary between runs; the ratios against markdown-it are the comparable figures.',
     ].join('\n'),

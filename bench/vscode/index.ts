@@ -5,7 +5,8 @@
 //
 //  1. Activation: after the host has settled, time `await getExtension(...).activate()`: loading the bundle and
 //     running `activate()`, as VS Code does on the first activation event. It happens once per extension host,
-//     hence one sample per code-server start.
+//     hence one sample per code-server start. VS Code's own marks split it (`activationPhases`), and a control
+//     extension that does nothing (installed by scripts/bench.mjs) is activated the same way right after.
 //  2. Card paint: copy the built-in sample into <workspace>/seeds/ (as a user's project has it), rescan, and time
 //     `executeCommand('paperClaims.openCard', ref)` until the card panel's `onDidRender` fires with that paper's
 //     title (the webview posts `rendered` from the first animation frame after it put the card in the DOM). The
@@ -29,6 +30,8 @@ import type { CardPaint } from '../../src/cardPage';
 import type { PaperClaimsApi } from '../../src/extension';
 
 const EXTENSION_ID = 'paper-claims.paper-claims';
+/** The control scripts/bench.mjs writes: an extension whose `activate` does nothing. */
+const EMPTY_EXTENSION_ID = 'paper-claims-bench.empty-extension';
 const WARM_CARDS = Number(process.env.PAPER_CLAIMS_BENCH_WARM_CARDS) || 10;
 const SETTLE_MS = Number(process.env.PAPER_CLAIMS_BENCH_SETTLE_MS) || 2000;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -56,7 +59,46 @@ export interface VscodeBenchReport {
   bundleLoadMs?: number;
   /** The time spent inside the extension's own `activate` function, as it reports it. */
   activateBodyMs?: number;
+  /** Activation split at VS Code's own performance marks (see `activationPhases`). */
+  activationPhases?: ActivationPhases;
+  /** The control, activated the same way right after: an extension with an empty `activate`. */
+  emptyActivationMs?: number;
+  emptyActivationPhases?: ActivationPhases;
   error?: string;
+}
+
+/**
+ * Activation as VS Code's extension host marks it (`code/extHost/willLoadExtensionCode/<id>` and the like, kept in
+ * `globalThis.MonacoPerformanceMarks`, whole milliseconds since 1970). VS Code loads the bundle and, at the same time,
+ * the extension's context (its globalState and workspaceState, which need a round trip to the window); it calls
+ * `activate` once both are there.
+ */
+export interface ActivationPhases {
+  /** From `activate()` being asked for until VS Code starts loading the bundle. */
+  beforeLoadMs: number;
+  /** Loading the bundle (`require`): VS Code's `codeLoadingTime`. */
+  codeLoadingMs: number;
+  /** After the bundle is loaded, waiting for the extension's context (0 when the context came first). */
+  contextWaitMs: number;
+  /** From calling `activate` until its result is there: VS Code's `activateCallTime` plus `activateResolvedTime`. */
+  activateCallMs: number;
+  /** What Developer: Show Running Extensions shows as the activation time: code loading plus the activate call. */
+  runningExtensionsMs: number;
+}
+
+function activationPhases(id: string, startEpochMs: number): ActivationPhases | undefined {
+  const marks = (globalThis as { MonacoPerformanceMarks?: { getMarks(): { name: string; startTime: number }[] } }).MonacoPerformanceMarks?.getMarks();
+  const at = (name: string) => marks?.find((m) => m.name === `code/extHost/${name}/${id}`)?.startTime;
+  const [willLoad, didLoad, willActivate, didActivate] = ['willLoadExtensionCode', 'didLoadExtensionCode', 'willActivateExtension', 'didActivateExtension'].map(at);
+  if (willLoad === undefined || didLoad === undefined || willActivate === undefined || didActivate === undefined) return undefined;
+  return {
+    // Marks are whole milliseconds and the start is not: never below 0.
+    beforeLoadMs: Math.max(0, willLoad - startEpochMs),
+    codeLoadingMs: didLoad - willLoad,
+    contextWaitMs: willActivate - didLoad,
+    activateCallMs: didActivate - willActivate,
+    runningExtensionsMs: didLoad - willLoad + (didActivate - willActivate),
+  };
 }
 
 /** A new webview's card paint, split at the webview's own times (its clock and the extension host's are the same machine's). */
@@ -133,9 +175,19 @@ export async function run(): Promise<void> {
     await sleep(SETTLE_MS);
     report.wasActiveBefore = extension.isActive;
     let start = performance.now();
+    const startEpochMs = performance.timeOrigin + start;
     const api = await extension.activate();
     report.activationMs = performance.now() - start;
     report.activateBodyMs = api.activateMs;
+    report.activationPhases = activationPhases(EXTENSION_ID, startEpochMs);
+    const empty = vscode.extensions.getExtension(EMPTY_EXTENSION_ID);
+    if (empty && !empty.isActive) {
+      start = performance.now();
+      const emptyStartEpochMs = performance.timeOrigin + start;
+      await empty.activate();
+      report.emptyActivationMs = performance.now() - start;
+      report.emptyActivationPhases = activationPhases(EMPTY_EXTENSION_ID, emptyStartEpochMs);
+    }
     start = performance.now();
     await api.index.ready();
     report.indexReadyMs = performance.now() - start;
