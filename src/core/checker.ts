@@ -64,8 +64,8 @@ export interface FieldInfo {
   pairs: Pair[];
   /**
    * A chain of changes (`40 → 20 → 10 GB`) or comparisons (`Ours 2.1 GB vs QLoRA 4.6 GB vs FP16 13.5 GB`) from its
-   * first value to each later one: a claim after it may be about the whole chain (4×) as well as its last step (2×).
-   * Only a reading that fits is kept (see `candidatesFor`): a claim that fits neither is judged, and fixed, as one
+   * first value to each later one: a claim after it may be about the whole chain (4×) as well as its last step (2×),
+   * and after comparisons, about the first two (`Ours` against `QLoRA`). Only a reading that fits is kept (see `candidatesFor`): a claim that fits neither is judged, and fixed, as one
    * about the last step, as most are.
    */
   chainPairs: Pair[];
@@ -386,8 +386,8 @@ export function analyseField(key: FieldKey, field: TextField): FieldInfo {
   }
   const pairs: Pair[] = [];
   const chainPairs: Pair[] = [];
-  /** The pair the previous connector made, when it made exactly one, and where its chain started. */
-  let link: { pair: Pair; start: Quantity; startLabel: string } | undefined;
+  /** The pair the previous connector made, when it made exactly one, where its chain started, and its first pair. */
+  let link: { pair: Pair; start: Quantity; startLabel: string; first: Pair } | undefined;
   let group = 0;
   for (let ci = 0; ci < connectors.length; ci++) {
     const c = connectors[ci];
@@ -420,8 +420,11 @@ export function analyseField(key: FieldKey, field: TextField): FieldInfo {
     const one = pairs.length === before + 1 && c.kind !== 'part' ? pairs[before] : undefined;
     if (one && link && link.pair.kind === one.kind && link.pair.clause === one.clause && link.pair.b === one.a && compatible(link.start, one.b)) {
       chainPairs.push({ ...one, a: link.start, labelA: link.startLabel, chain: true });
-      link = { pair: one, start: link.start, startLabel: link.startLabel };
-    } else link = one && { pair: one, start: one.a, startLabel: one.labelA };
+      // `Ours 2.1 GB vs QLoRA 4.6 GB vs FP16 13.5 GB (54% less)`: a claim after comparisons is most often about the
+      // first two (the subject against the first thing it is compared with), so their pair is read here too.
+      if (one.kind === 'compare') chainPairs.push({ ...link.first, group: one.group, chain: true });
+      link = { pair: one, start: link.start, startLabel: link.startLabel, first: link.first };
+    } else link = one && { pair: one, start: one.a, startLabel: one.labelA, first: one };
     if (pairs.length > before) group++;
   }
   const info: FieldInfo = { key, field, text, visible, reading, clauses, pairs, chainPairs, claims, values };

@@ -1507,3 +1507,15 @@ test('a claim that names its reference (54% less than QLoRA) is read against the
   // In a chain, "less than INT8" is about the value after INT8, not before it.
   assert.equal(only(card('FP16 13.5 GB → INT8 7.1 GB → INT4 3.9 GB (65% less than INT8)'), 'percent-change').fix?.replacement, '45');
 });
+
+test('a claim after three values compared, naming no reference, may be about the first two (Ours against the first it is compared with)', () => {
+  // Reported: `(54% less)` was an error with a fix to 66, the last pair's figure.
+  const line = 'Ours 2.1 GB vs QLoRA 4.6 GB vs FP16 13.5 GB';
+  assert.deepEqual(flagged(card(`${line} (54% less)`)).map((c) => c.message), []);
+  assert.deepEqual(flagged(card(`${line} (66% less)`)).map((c) => c.message), [], 'the last pair');
+  assert.deepEqual(flagged(card(`${line} (84% less)`)).map((c) => c.message), [], 'the whole chain');
+  // A figure that fits no pair is still judged, and fixed, as one about the last pair.
+  assert.equal(only(card(`${line} (30% less)`), 'percent-change').fix?.replacement, '66');
+  // Changes are not read so: after `40 → 20 → 10 GB`, `2× smaller` is the last step, and 4× the whole chain.
+  assert.equal(only(card('Memory 40 GB → 30 GB → 10 GB (25% less)'), 'percent-change').verdict, 'inconsistent');
+});
