@@ -861,9 +861,10 @@ interface Speed {
 
 /**
  * A rate written after a value: `tokens/s`, `GB/s`, `samples per second`, `it/s`, `QPS`, `FPS` (a word of up to 16
- * letters, then `/` or `per` and a unit of time; or one of the usual abbreviations).
+ * letters, then `/` or `per` and a unit of time, then perhaps what it is per: `GB/s/GPU`; or one of the usual
+ * abbreviations).
  */
-const RATE_AFTER_RE = /^\s?(?:[\p{L}-]{1,16}\s?)?(?:\/\s?|per\s)(?:s|sec|secs|second|min|minute|h|hr|hour|day)\b|^\s?(?:qps|fps|tps|rps)\b/iu;
+const RATE_AFTER_RE = /^\s?(?:[\p{L}-]{1,16}\s?)?(?:\/\s?|per\s)(?:s|sec|secs|second|min|minute|h|hr|hour|day)\b(?:\/\p{L}[\p{L}\d-]{0,11})?|^\s?(?:qps|fps|tps|rps)\b/iu;
 
 /** A rate named in a label before the values: `Throughput (tokens/s) 30 → 90`, `Tokens per second: 30 → 90`. */
 const RATE_LABEL_RE = /\bthroughput\b|\/\s?(?:s|sec|second)\b|\bper\s(?:s|sec|second)\b|\b(?:qps|fps|tps|rps)\b/i;

@@ -1483,6 +1483,8 @@ test('a rate keeps its "/s" in messages and inputs (100 GB/s, 60 tokens/s), whic
   assert.deepEqual(once.explanation.inputs.map((i) => i.split(' (')[0]), ['after = 900 GB/s', 'Bandwidth = 300 GB/s']);
   assert.match(once.explanation.inputs[1], /unit taken from 900 GB\/s/);
   assert.deepEqual(only(card('Decode 30 -> 90 tokens/s (2x faster)'), 'ratio').explanation.inputs.map((i) => i.split(' (')[0]), ['after = 90 tokens/s', 'Decode = 30 tokens/s']);
+  // And what it is per: `GB/s/GPU` is not shown as `GB/s`.
+  assert.deepEqual(only(card('Bandwidth 100 GB/s/GPU -> 300 GB/s/GPU (2x faster)'), 'ratio').explanation.inputs.map((i) => i.split(' (')[0]), ['after = 300 GB/s/GPU', 'Bandwidth = 100 GB/s/GPU']);
   // Not a rate: nothing added.
   assert.match(only(card('120 ms -> 45 ms (2.7x slower)'), 'ratio').message, /\(120 ms → 45 ms\)/);
 });
