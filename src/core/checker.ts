@@ -65,8 +65,8 @@ export interface FieldInfo {
   /**
    * A chain of changes (`40 → 20 → 10 GB`) or comparisons (`Ours 2.1 GB vs QLoRA 4.6 GB vs FP16 13.5 GB`) from its
    * first value to each later one: a claim after it may be about the whole chain (4×) as well as its last step (2×),
-   * and after comparisons, about the first two (`Ours` against `QLoRA`). Only a reading that fits is kept (see `candidatesFor`): a claim that fits neither is judged, and fixed, as one
-   * about the last step, as most are.
+   * and after comparisons, about the first two (`Ours` against `QLoRA`). Only a reading that fits is kept (see
+   * `candidatesFor`): a claim that fits none is judged, and fixed, as one about the last step, as most are.
    */
   chainPairs: Pair[];
   claims: Claim[];
