@@ -7,9 +7,10 @@
 // How the figures are taken (bench/RESULTS.md repeats this):
 //  * Timing: tasks run in rounds; each round runs each task once, in a rotated order, after a forced GC, so machine
 //    noise and leftover garbage hit them alike. verify and markdown-it `render` of the whole file share rounds (their
-//    ratio is the figure that counts); parse has rounds of its own, more of them (it is short), because whatever ran right after markdown-it's render of the 100,000-card digest (over a gigabyte of
-//    garbage, still being swept on V8's background threads) ran about twice as slow, and in a shared rotation parse
-//    always came right after it. The figure is the median over the rounds; ratios are ratios of medians. *parse* builds the model the editor
+//    ratio is the figure that counts); parse has rounds of its own, more of them (it is short), because whatever
+//    ran right after markdown-it's render of the 100,000-card digest (over a gigabyte of garbage, still being swept
+//    on V8's background threads) ran about twice as slow, and in a shared rotation parse always came right after it.
+//    The figure is the median over the rounds; ratios are ratios of medians. *parse* builds the model the editor
 //    keeps (every paper as its place in the text, read when first shown: `parseSeed(text, { lazy: true })`);
 //    *build* builds every paper at once (`parseSeed(text)`, what `paper-claims list` does); *read* is that parse
 //    keeping nothing; *verify* is what `paper-claims verify` does with the file's bytes: decode, parse and check a

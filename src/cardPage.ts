@@ -74,7 +74,7 @@ export class CardSource {
     const checks = this.claims.checksOf(paper);
     if (!checks) this.checkLater(ref.uri);
     const card = toCard(paper, this.index.get(ref.uri)?.label ?? ref.uri.path, checks);
-    return { view: { kind: 'card', card, state: { uri: ref.uri.toString(), index: paper.index, title: paper.title.text } }, ref: current };
+    return { view: { kind: 'card', card, state: { ...current, uri: current.uri.toString() } }, ref: current };
   }
 
   /** The card shows now and gains its marks when checked: after this turn, as checking can take a while. */
@@ -90,6 +90,10 @@ export class CardSource {
     return renderer().cardPage({ nonce: nonce(), surface, ...inlineParts(this.extensionUri) }, view);
   }
 }
+
+/** The options of every card webview: the page loads nothing (its CSS and scripts are in it), so no local resource
+ * at all, from the workspace or not. */
+export const PAGE_WEBVIEW_OPTIONS: vscode.WebviewOptions = { enableScripts: true, localResourceRoots: [] };
 
 /** A view a page can be sent as a message (a hint only ever comes in a page's HTML). */
 type ShownView = Extract<PageView, { kind: 'card' | 'missing' }>;

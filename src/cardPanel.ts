@@ -1,7 +1,7 @@
 // The card tab. One panel is reused, like VS Code's Markdown preview: showing another paper shows it in the same
 // tab instead of piling up tabs. Cards come back after a window reload through a serializer.
 import vscode = require('vscode');
-import { CardPage, CardSource, hostOf, schemas, shortTitle, stateToRef } from './cardPage';
+import { CardPage, CardSource, PAGE_WEBVIEW_OPTIONS, hostOf, schemas, shortTitle, stateToRef } from './cardPage';
 import { PaperRef } from './papersTree';
 
 export const CARD_VIEW_TYPE = 'paperClaims.card';
@@ -88,12 +88,10 @@ export class CardPanel implements vscode.Disposable {
 
 function webviewOptions(): vscode.WebviewPanelOptions & vscode.WebviewOptions {
   return {
-    enableScripts: true,
+    ...PAGE_WEBVIEW_OPTIONS,
     // Kept while hidden behind another tab (the seed file, typically): VS Code otherwise drops the webview and makes
     // a new one when the panel comes back, which took 1.7 s in code-server before the card could paint (about 60 ms
     // kept). The cost is one page's memory while it is hidden, for the one card panel there is.
     retainContextWhenHidden: true,
-    // The page loads nothing (its CSS and scripts are in it): no local resource at all, from the workspace or not.
-    localResourceRoots: [],
   };
 }

@@ -2,7 +2,7 @@
 // is clicked, so a card shown there paints at once (a new editor tab first waits for VS Code to set up a webview:
 // half a second or more). The Papers view sends cards here while the view is visible and no card tab is open.
 import vscode = require('vscode');
-import { CardPage, CardSource, hostOf, schemas, shortTitle, stateToRef } from './cardPage';
+import { CardPage, CardSource, PAGE_WEBVIEW_OPTIONS, hostOf, schemas, shortTitle, stateToRef } from './cardPage';
 import { PaperRef } from './papersTree';
 
 export const CARD_VIEW_ID = 'paperClaims.cardView';
@@ -32,8 +32,7 @@ export class CardView implements vscode.WebviewViewProvider, vscode.Disposable {
   }
 
   resolveWebviewView(view: vscode.WebviewView, context: vscode.WebviewViewResolveContext): void {
-    // The page loads nothing (its CSS and scripts are in it): no local resource at all.
-    view.webview.options = { enableScripts: true, localResourceRoots: [] };
+    view.webview.options = PAGE_WEBVIEW_OPTIONS;
     this.view = view;
     const page = (this.page = new CardPage(hostOf('sidebar', view, (title) => (view.description = shortTitle(title))), this.source));
     // The card the view showed before the window was reloaded, as its page saved it (validated like any message).

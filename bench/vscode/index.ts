@@ -82,8 +82,6 @@ export interface ActivationPhases {
   contextWaitMs: number;
   /** From calling `activate` until its result is there: VS Code's `activateCallTime` plus `activateResolvedTime`. */
   activateCallMs: number;
-  /** What Developer: Show Running Extensions shows as the activation time: code loading plus the activate call. */
-  runningExtensionsMs: number;
 }
 
 function activationPhases(id: string, startEpochMs: number): ActivationPhases | undefined {
@@ -97,7 +95,6 @@ function activationPhases(id: string, startEpochMs: number): ActivationPhases | 
     codeLoadingMs: didLoad - willLoad,
     contextWaitMs: willActivate - didLoad,
     activateCallMs: didActivate - willActivate,
-    runningExtensionsMs: didLoad - willLoad + (didActivate - willActivate),
   };
 }
 

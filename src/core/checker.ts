@@ -876,7 +876,7 @@ const RATE_LABEL_RE = /\bthroughput\b|\/\s?(?:s|sec|second)\b|\bper\s(?:s|sec|se
 function isRatePair(p: Pair): boolean {
   const text = p.field.text;
   if ([p.a, p.b].some((v) => v.dimension === 'time' || v.dimension === 'percent')) return false;
-  if ([p.a, p.b].some((v) => RATE_AFTER_RE.test(text.slice(v.end, v.end + 40)))) return true;
+  if (rateAfter(p.a, text) !== '' || rateAfter(p.b, text) !== '') return true;
   const before = text.slice(Math.max(0, p.a.start - 40), p.a.start);
   return RATE_LABEL_RE.test(before.slice(suffixStartNotIn(before, ',;|\n')));
 }
@@ -1390,6 +1390,11 @@ function sideNamedByClaim(claim: Claim, p: Pair): 'a' | 'b' | undefined {
   const before = text.slice(Math.max(p.b.end, claim.q.start - 40), claim.q.start);
   const words = before.slice(suffixStartNotIn(before, '(,;:'));
   if (REFERENCE_WORDS_RE.test(words)) return undefined;
+  return sideNamedIn(words, p);
+}
+
+/** The side of a pair whose label `words` name (undefined for neither, or both). */
+function sideNamedIn(words: string, p: Pair): 'a' | 'b' | undefined {
   const a = p.labelA !== '' && mentions(words, p.labelA);
   const b = p.labelB !== '' && mentions(words, p.labelB);
   return a === b ? undefined : a ? 'a' : 'b';
@@ -1677,13 +1682,6 @@ const REFERENCE_AFTER_RE = /^[^()[\],;]{0,30}?\b(?:than|vs\.?|versus|over|compar
 
 function referenceNamedAfter(text: string, claim: Claim): string | undefined {
   return REFERENCE_AFTER_RE.exec(text.slice(claim.q.end, claim.q.end + 70))?.[1];
-}
-
-/** The side of a pair whose label `reference` names (undefined for neither, or both). */
-function referenceSide(p: Pair, reference: string): 'a' | 'b' | undefined {
-  const a = p.labelA !== '' && mentions(reference, p.labelA);
-  const b = p.labelB !== '' && mentions(reference, p.labelB);
-  return a === b ? undefined : a ? 'a' : 'b';
 }
 
 /** Whether the side other than the reference is smaller (`down`) or larger (`up`) than it, as the claim's word says. */
@@ -2017,7 +2015,7 @@ export function checkPaper(paper: Paper): Check[] {
         const reference = referenceNamedAfter(info.text, claim);
         if (reference !== undefined) {
           const named = before.flatMap((p) => {
-            const side = referenceSide(p, reference);
+            const side = sideNamedIn(reference, p);
             return side === undefined ? [] : [{ p, side }];
           });
           // `less than QLoRA`: the other value is the smaller one (`more than`: the larger), when one pair says so.
