@@ -44,6 +44,8 @@ function bidiControlName(code: number): string {
  * controls and the quantities together (both are in text order), so linear however many there are.
  */
 function bidiControlsOutsideNumbers(info: FieldInfo): number[] {
+  // Every bidi control is removed from the text as read (see `withoutInvisibles`): none was removed, none is there.
+  if (info.visible.removed === undefined) return [];
   const original = info.field.text;
   const out: number[] = [];
   const qs = info.reading.quantities;
