@@ -472,13 +472,16 @@ interface QuantityExact {
   signed?: Stated;
   magnitude?: Stated;
 }
-const exactMemo = new WeakMap<Quantity, QuantityExact>();
+/** Where a quantity keeps its memo: a property that is not enumerable, so that a copy (`{ ...qu, scale }` for a
+ * binary reading, or with an assumed unit) starts without it, and one that no code outside this module can name. */
+const EXACT_MEMO = Symbol('exact values');
 
 function memoOf(qu: Quantity): QuantityExact {
-  let m = exactMemo.get(qu);
+  const holder = qu as Quantity & { [EXACT_MEMO]?: QuantityExact };
+  let m = holder[EXACT_MEMO];
   if (m === undefined) {
     m = {};
-    exactMemo.set(qu, m);
+    Object.defineProperty(holder, EXACT_MEMO, { value: m });
   }
   return m;
 }

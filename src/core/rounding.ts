@@ -18,7 +18,9 @@ const FractionClass = (math as unknown as { Fraction: new (n: bigint, d: bigint)
 /** An exact rational. */
 export function q(n: bigint | number, d: bigint | number = 1): Q {
   if (typeof n === 'number' && !Number.isInteger(n)) return math.fraction!(n);
-  return new FractionClass(BigInt(n), BigInt(d));
+  const bd = BigInt(d);
+  // The library's constructor parses its arguments first; a positive denominator needs none of that.
+  return bd > 0n ? reduced(BigInt(n), bd) : new FractionClass(BigInt(n), bd);
 }
 
 /**
@@ -28,14 +30,29 @@ export function q(n: bigint | number, d: bigint | number = 1): Q {
  */
 const FRACTION_PROTO = (FractionClass as unknown as { prototype: object }).prototype;
 
+const SAFE_BIG = BigInt(Number.MAX_SAFE_INTEGER);
+
+/** The greatest common divisor of a ≥ 0 and b ≥ 0. Why two ways: nearly every value on a card fits a double exactly,
+ * and Euclid's remainders on doubles are exact there and much cheaper than on bigints. */
 function gcdBig(a: bigint, b: bigint): bigint {
   if (a === 0n) return b;
   if (b === 0n) return a;
+  if (a <= SAFE_BIG && b <= SAFE_BIG) return BigInt(gcdSafe(Number(a), Number(b)));
   for (;;) {
     a %= b;
     if (a === 0n) return b;
     b %= a;
     if (b === 0n) return a;
+  }
+}
+
+/** gcd(a, b) for safe integers a, b > 0. */
+function gcdSafe(a: number, b: number): number {
+  for (;;) {
+    a %= b;
+    if (a === 0) return b;
+    b %= a;
+    if (b === 0) return a;
   }
 }
 
@@ -45,8 +62,8 @@ function reduced(n: bigint, d: bigint): Q {
   f.s = n < 0n ? -1n : 1n;
   if (n < 0n) n = -n;
   const g = gcdBig(n, d);
-  f.n = n / g;
-  f.d = d / g;
+  f.n = g === 1n ? n : n / g;
+  f.d = g === 1n ? d : d / g;
   return f as unknown as Q;
 }
 
@@ -367,8 +384,9 @@ export function decimalsForSignificant(v: Q, significant: number, min = 0): numb
  * itself, and the ends were printed with too many decimals (−1.6598…0.0000%); the ends are what the reader compares.
  */
 export function intervalDecimals(i: Interval, value: Q | null, significant: number, min = 0): number {
+  // Magnitudes compared on numerators and denominators (|a| > |b| when a.n·b.d > b.n·a.d): no fraction is built.
   let ref: Q | null = null;
-  for (const v of [value, i.lo, i.hi]) if (v !== null && (ref === null || v.abs().compare(ref) > 0)) ref = v.abs();
+  for (const v of [value, i.lo, i.hi]) if (v !== null && (ref === null || v.n * ref.d > ref.n * v.d)) ref = v;
   return decimalsForSignificant(ref ?? ONE, significant, min);
 }
 
