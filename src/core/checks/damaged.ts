@@ -179,7 +179,8 @@ export function findDamage(fields: FieldInfo[]): Damage {
       (damagedClauses ??= new Set()).add(`${info.key}:${clauseIndex(info, m.index)}`);
     }
     QUESTION_RE.lastIndex = 0;
-    let questions = 0;
+    // Every match holds a `?`: most fields have none, and looking for one character is far cheaper than the pattern.
+    let questions = text.includes('?') ? 0 : MAX_PER_KIND;
     while (questions++ < MAX_PER_KIND && (m = QUESTION_RE.exec(text)) !== null) {
       const at = m.index + m[0].indexOf('?');
       checks.push(
