@@ -23,7 +23,9 @@
 //  * Rounds: verify and markdown-it, up to BENCH_RUNS per size (15, 7, 3 for 1k, 10k, 100k cards), fewer once the
 //    size's time budget (BENCH_BUDGET_S, default 20, 60, 120 s) would be exceeded, never fewer than one; parse, up
 //    to BENCH_PARSE_RUNS (15, 15, 11) within 10, 20, 40 s. Each timing follows a forced GC; verify and markdown-it
-//    are timed again without one for 1k and 10k cards (a forced GC slows markdown-it more on small files).
+//    are timed again without one for 1k and 10k cards (a forced GC slows markdown-it more on small files), in
+//    blocks of four runs of one task (8 and 4 rounds, within the same budget), the first run of each block, right
+//    after the other task, kept apart: see `timeBlocks`.
 //  * Memory: a fresh `node --expose-gc` child per size and task loads the code, collects garbage and takes its
 //    resident set (RSS) as the baseline, resets the kernel's RSS high-water mark (/proc/self/clear_refs), then
 //    reads the file and runs the task, keeping what the task keeps alive (verify: the file's bytes; parse: the text
@@ -122,7 +124,7 @@ function median(values: number[]): number {
  * shuffled (a fixed pseudo-random order per round), so that no task always follows the same one: a task after one
  * that left much garbage runs slower while V8 sweeps it.
  */
-function timeInterleaved(tasks: Record<string, () => unknown>, runs: number, budgetMs: number, order: 'rotate' | 'shuffle' = 'rotate', forceGc = true): Record<string, number[]> {
+function timeInterleaved(tasks: Record<string, () => unknown>, runs: number, budgetMs: number, order: 'rotate' | 'shuffle' = 'rotate'): Record<string, number[]> {
   const names = Object.keys(tasks);
   let seed = 20261129;
   const random = (n: number) => {
@@ -143,10 +145,39 @@ function timeInterleaved(tasks: Record<string, () => unknown>, runs: number, bud
       }
     }
     for (const name of sequence) {
-      if (forceGc) gc();
+      gc();
       const start = process.hrtime.bigint();
       tasks[name]();
       samples[name].push(Number(process.hrtime.bigint() - start) / 1e6);
+    }
+  }
+  return samples;
+}
+
+/**
+ * Blocks without a forced GC: each round runs each task `blockLength` times in a row (the order of the tasks
+ * alternates between rounds). A run pays for the garbage the run before it left, and V8 sweeps markdown-it's (its
+ * whole token stream, promoted to the old generation while it renders) during whatever runs next: interleaved, one
+ * task's garbage slowed the other. So the first run of a block, right after the other task, is kept apart (`after`)
+ * and the figure is the rest (`steady`): each task after itself, as in a process that does only that.
+ */
+function timeBlocks(tasks: Record<string, () => unknown>, rounds: number, budgetMs: number, blockLength: number): Record<string, { steady: number[]; after: number[] }> {
+  const names = Object.keys(tasks);
+  const samples = Object.fromEntries(names.map((k) => [k, { steady: [] as number[], after: [] as number[] }]));
+  const started = Date.now();
+  for (let round = 0; round < rounds; round++) {
+    const spent = Date.now() - started;
+    if (round > 0 && spent + spent / round > budgetMs) break;
+    for (let k = 0; k < names.length; k++) {
+      const name = names[(round + k) % names.length];
+      for (let run = 0; run < blockLength; run++) {
+        const start = process.hrtime.bigint();
+        tasks[name]();
+        const ms = Number(process.hrtime.bigint() - start) / 1e6;
+        // The very first run of all follows the forced-GC phase, not the other task: it is neither.
+        if (run > 0) samples[name].steady.push(ms);
+        else if (round > 0 || k > 0) samples[name].after.push(ms);
+      }
     }
   }
   return samples;
@@ -272,12 +303,14 @@ async function main(): Promise<void> {
       ...timeInterleaved({ parse: all.parse }, parsing.runs, parsing.budgetMs),
     };
     const times = Object.fromEntries(Object.entries(samples).map(([k, v]) => [k, median(v)])) as Record<'parse' | 'verify' | 'markdown', number>;
-    // The same two tasks one after the other in the warm process, without a forced GC before each: a forced GC
-    // slows markdown-it more than verify on small files (its garbage then no longer fits the young generation as it
-    // grows back), so the ratio is shown both ways. Not for the largest file, where a round takes seconds.
-    const warm = cards <= 10_000 ? timeInterleaved({ verify: all.verify, markdown: all.markdown }, runs, budgetMs, 'rotate', false) : undefined;
-    const warmVerifyMs = warm && median(warm.verify);
-    const warmMarkdownMs = warm && median(warm.markdown);
+    // The same two tasks in the warm process without a forced GC before each, in blocks (see `timeBlocks`): a forced
+    // GC slows markdown-it more than verify on small files (its garbage then no longer fits the young generation as
+    // it grows back), so the ratio is shown both ways. Not for the largest file, where a run takes seconds.
+    const warm = cards <= 10_000 ? timeBlocks({ verify: all.verify, markdown: all.markdown }, cards <= 1_000 ? 8 : 4, budgetMs, 4) : undefined;
+    const warmVerifyMs = warm && median(warm.verify.steady);
+    const warmMarkdownMs = warm && median(warm.markdown.steady);
+    const afterOtherVerifyMs = warm && median(warm.verify.after);
+    const afterOtherMarkdownMs = warm && median(warm.markdown.after);
     // The editor's paced parse, a few times: the longest stretch without a turn over all of them.
     const paced: Awaited<ReturnType<typeof pacedParse>>[] = [];
     for (let i = 0; i < 3; i++) {
@@ -307,6 +340,7 @@ async function main(): Promise<void> {
       warmVerifyMs,
       warmMarkdownMs,
       warmVerifyOverMarkdown: warmVerifyMs !== undefined && warmMarkdownMs !== undefined ? warmVerifyMs / warmMarkdownMs : undefined,
+      warmBlocks: warm && { runs: warm.verify.steady.length, verifyAfterMarkdownMs: afterOtherVerifyMs, markdownAfterVerifyMs: afterOtherMarkdownMs },
       memoryMethod: verifyMemory.method,
       baselineRss: verifyMemory.baselineRss,
       parsePeak: parseMemory.peakAboveBaseline,
@@ -325,7 +359,9 @@ async function main(): Promise<void> {
     process.stderr.write(
       `[bench] ${cards} cards (${(bytes / 1e6).toFixed(1)} MB, ${samples.parse.length} rounds): parse ${times.parse.toFixed(0)} ms, ` +
         `verify ${times.verify.toFixed(0)} ms, markdown-it ${times.markdown.toFixed(0)} ms` +
-        (warmVerifyMs !== undefined && warmMarkdownMs !== undefined ? ` (without forced GCs: ${warmVerifyMs.toFixed(0)} ms, ${warmMarkdownMs.toFixed(0)} ms)` : '') +
+        (warmVerifyMs !== undefined && warmMarkdownMs !== undefined
+          ? ` (without forced GCs, each after itself: ${warmVerifyMs.toFixed(0)} ms, ${warmMarkdownMs.toFixed(0)} ms; right after the other: ${afterOtherVerifyMs!.toFixed(0)} ms, ${afterOtherMarkdownMs!.toFixed(0)} ms)`
+          : '') +
         '; ' +
         `peak memory ${(verifyMemory.peakAboveBaseline / bytes).toFixed(1)}× file\n`,
     );
