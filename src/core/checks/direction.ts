@@ -39,10 +39,14 @@ function computeClassOf(word: string): WordClass {
 
 const LOWER_BETTER_RE = /\b(loss|losses|error|errors|err|perplexity|ppl|wer|cer|fid|ece|calibration|latency|mse|mae|rmse|bpc|bpb|memory|time|cost|size|distance|regret|runtime|hallucinat\w*|toxicity)\b/i;
 const HIGHER_BETTER_RE = /\b(accuracy|acc|f1|bleu|rouge(?:-\w+)?|map|auc|auroc|pass@\d+|em|exact match|recall|precision|score|scores|win ?rate|cider|mmlu|top-\d|throughput|ndcg(?:@\d+)?|mrr|hellaswag|gsm8k|spearman|pearson|success|reward)\b/i;
-const SCORE_RE = /\b(accuracy|acc|score|f1|bleu|rouge|mmlu|perplexity|ppl|loss|error|auc|cider|performance|quality|results?|win ?rate|pass@\d)\b/i;
-const BYTES_RE = /\b(memory|vram|storage|size|footprint|bytes?|disk|gb)\b/i;
-const COUNT_RE = /\b(param\w*|weights?|trainable|storage|size|tokens?|flops|compute)\b/i;
-const TIME_RE = /\b(faster|slower|speed\w*|latency|time|throughput|hours?|runtime)\b/i;
+const SCORE_WORDS = 'accuracy|acc|score|f1|bleu|rouge|mmlu|perplexity|ppl|loss|error|auc|cider|performance|quality|results?|win ?rate|pass@\\d';
+const BYTES_WORDS = 'memory|vram|storage|size|footprint|bytes?|disk|gb';
+const COUNT_WORDS = 'param\\w*|weights?|trainable|storage|size|tokens?|flops|compute';
+const TIME_WORDS = 'faster|slower|speed\\w*|latency|time|throughput|hours?|runtime';
+const SCORE_RE = new RegExp(`\\b(?:${SCORE_WORDS})\\b`, 'i');
+const BYTES_RE = new RegExp(`\\b(?:${BYTES_WORDS})\\b`, 'i');
+const COUNT_RE = new RegExp(`\\b(?:${COUNT_WORDS})\\b`, 'i');
+const TIME_RE = new RegExp(`\\b(?:${TIME_WORDS})\\b`, 'i');
 
 function category(p: Pair): 'bytes' | 'time' | 'count' | 'score' {
   const dims = [p.a.dimension, p.b.dimension];
@@ -60,7 +64,7 @@ const CATEGORY_RES: ReadonlyArray<readonly [string, RegExp]> = [
 ];
 /** Any word of any category, found in one scan. Why: most contexts name none, and one scan costs a quarter of four;
  * the few words found are then sorted into their categories (`size` and `storage` are in two). */
-const ANY_CATEGORY_RE = new RegExp(CATEGORY_RES.map(([, re]) => re.source).join('|'), 'gi');
+const ANY_CATEGORY_RE = new RegExp(`\\b(?:${BYTES_WORDS}|${COUNT_WORDS}|${TIME_WORDS}|${SCORE_WORDS})\\b`, 'gi');
 
 /** The categories a context names (empty: any); computed once per direction word, not once per pair. */
 function categoriesOf(context: string): string[] {
