@@ -382,16 +382,27 @@ async function main(): Promise<void> {
     parsing = { parse: pair('parse'), build: pair('build'), read: pair('read') };
     process.stderr.write(`[bench] growth phase (${parsing.parse.rounds} rounds): parse ${parsing.parse.small.toFixed(1)} → ${parsing.parse.large.toFixed(0)} ms\n`);
   }
+  // verify's growth the same way, in rounds of its own (a round takes seconds): from the sizes' own phases it moved
+  // with the machine's load, from 7.4× to 11.4× in runs of the same code.
+  let verifying: { small: number; large: number; rounds: number } | undefined;
+  if (smallText && largeText) {
+    const [b10, b100] = [Buffer.from(smallText), Buffer.from(largeText)];
+    const runs = Number(process.env.BENCH_VERIFY_GROWTH_RUNS) || 5;
+    const samples = timeInterleaved({ 'verify 10k': () => verify(b10), 'verify 100k': () => verify(b100) }, runs, 60_000, 'shuffle');
+    verifying = { small: median(samples['verify 10k']), large: median(samples['verify 100k']), rounds: samples['verify 10k'].length };
+    process.stderr.write(`[bench] verify growth phase (${verifying.rounds} rounds): ${verifying.small.toFixed(0)} → ${verifying.large.toFixed(0)} ms\n`);
+  }
   const growth =
-    small && large && parsing
+    small && large && parsing && verifying
       ? {
           parse: parsing.parse.large / parsing.parse.small,
           build: parsing.build.large / parsing.build.small,
           read: parsing.read.large / parsing.read.small,
-          verify: large.verifyMs / small.verifyMs,
+          verify: verifying.large / verifying.small,
           markdown: large.markdownMs / small.markdownMs,
           bytes: large.bytes / small.bytes,
           parsing,
+          verifying,
         }
       : undefined;
   process.stdout.write(`${JSON.stringify({ node: process.version, sizes, growth }, null, 2)}\n`);
