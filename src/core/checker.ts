@@ -172,18 +172,28 @@ function wordDirection(word: string): 'down' | 'up' | 'either' {
   return 'up';
 }
 
+type ClaimWords = Pick<Claim, 'direction' | 'word' | 'bareWord' | 'noun'>;
+
 /** An x-fold claim's word, read from the text after its number: its direction, and what `factorWordCounts` needs. */
-function factorWord(after: string): Pick<Claim, 'direction' | 'word' | 'bareWord' | 'noun'> {
+function factorWord(after: string): ClaimWords {
   const m = AFTER_CHANGE_RE.exec(after);
-  if (m === null) return { direction: undefined };
+  if (m === null) return NO_WORDS;
   const bareWord = BARE_WORD_RE.exec(after)?.[1].toLowerCase() === m[1].toLowerCase();
   const noun = NEXT_WORD_RE.exec(after.slice(m.index + m[0].length))?.[1];
-  return { ...directionOf(m[1]), bareWord, noun };
+  return { direction: wordDirection(m[1]), word: m[1], bareWord, noun };
 }
 
+const NO_WORDS: ClaimWords = { direction: undefined, word: undefined, bareWord: undefined, noun: undefined };
+
 /** A claim's direction and the word that gives it (nothing without a word). */
-function directionOf(word: string | undefined): Pick<Claim, 'direction' | 'word'> {
-  return word === undefined ? { direction: undefined } : { direction: wordDirection(word), word };
+function directionOf(word: string | undefined): ClaimWords {
+  return word === undefined ? NO_WORDS : { direction: wordDirection(word), word, bareWord: undefined, noun: undefined };
+}
+
+/** A claim with every field set, so that all claims share one shape (`clause` and `attached` are filled in by
+ * `analyseField`). */
+function claimOf(qu: Quantity, type: ClaimType, words: ClaimWords, contextStart: number, contextEnd: number, range?: Range): Claim {
+  return { q: qu, type, direction: words.direction, word: words.word, bareWord: words.bareWord, noun: words.noun, range, clause: 0, contextStart, contextEnd, attached: false };
 }
 
 /** The characters that can end a clause (a native scan finds them faster than a loop over every character). */
@@ -263,39 +273,33 @@ function usable(qu: Quantity): boolean {
   return !qu.name && !qu.reference && !qu.attributive && !qu.plusMinus;
 }
 
-function classify(text: string, qu: Quantity, ranges: Range[]): Omit<Claim, 'clause' | 'attached'> | undefined {
+function classify(text: string, qu: Quantity, ranges: Range[]): Claim | undefined {
   if (!usable(qu)) return undefined;
   if (qu.range !== undefined) {
     const r = ranges[qu.range];
     if (qu !== r.high && qu.raw !== r.high.raw) return undefined;
     if (qu.numStart !== r.high.numStart) return undefined;
-    if (r.dimension === 'factor') {
-      return { q: qu, type: 'range', range: r, ...factorWord(text.slice(r.end, r.end + 40)), contextStart: r.start, contextEnd: r.end };
-    }
+    if (r.dimension === 'factor') return claimOf(qu, 'range', factorWord(text.slice(r.end, r.end + 40)), r.start, r.end, r);
     if (r.dimension === 'percent') {
       const m = AFTER_CHANGE_RE.exec(text.slice(r.end, r.end + 40));
       const by = byChangeWord(text.slice(Math.max(0, r.start - 60), r.start));
-      if (m || by) return { q: qu, type: 'range', range: r, ...directionOf(m ? m[1] : by), contextStart: r.start, contextEnd: r.end };
+      if (m || by) return claimOf(qu, 'range', directionOf(m ? m[1] : by), r.start, r.end, r);
     }
     return undefined;
   }
-  if (qu.dimension === 'factor') {
-    return { q: qu, type: 'factor', ...factorWord(text.slice(qu.end, qu.end + 40)), contextStart: qu.start, contextEnd: qu.end };
-  }
+  if (qu.dimension === 'factor') return claimOf(qu, 'factor', factorWord(text.slice(qu.end, qu.end + 40)), qu.start, qu.end);
   if (qu.dimension === 'pp') {
     const m = AFTER_CHANGE_RE.exec(text.slice(qu.end, qu.end + 40));
-    return { q: qu, type: 'difference', ...directionOf(m?.[1]), contextStart: qu.start, contextEnd: qu.end };
+    return claimOf(qu, 'difference', directionOf(m?.[1]), qu.start, qu.end);
   }
-  if (qu.delta || qu.sign !== '') {
-    return { q: qu, type: qu.dimension === 'percent' ? 'percent-change' : 'difference', contextStart: qu.start, contextEnd: qu.end };
-  }
+  if (qu.delta || qu.sign !== '') return claimOf(qu, qu.dimension === 'percent' ? 'percent-change' : 'difference', NO_WORDS, qu.start, qu.end);
   if (qu.dimension === 'percent') {
     const word = factorWord(text.slice(qu.end, qu.end + 40));
-    if (word.word !== undefined) return { q: qu, type: 'percent-change', ...word, contextStart: qu.start, contextEnd: qu.end };
+    if (word.word !== undefined) return claimOf(qu, 'percent-change', word, qu.start, qu.end);
     const by = byChangeWord(text.slice(Math.max(0, qu.start - 60), qu.start));
-    if (by) return { q: qu, type: 'percent-change', ...directionOf(by), contextStart: qu.start, contextEnd: qu.end };
+    if (by) return claimOf(qu, 'percent-change', directionOf(by), qu.start, qu.end);
     // A bare percentage in brackets right after other numbers: a share or a change, decided when attached.
-    if (text[qu.start - 1] === '(' && (text[qu.end] === ')' || text[qu.end] === ',')) return { q: qu, type: 'percent', contextStart: qu.start, contextEnd: qu.end };
+    if (text[qu.start - 1] === '(' && (text[qu.end] === ')' || text[qu.end] === ',')) return claimOf(qu, 'percent', NO_WORDS, qu.start, qu.end);
   }
   return undefined;
 }
@@ -358,12 +362,10 @@ export function analyseField(key: FieldKey, field: TextField): FieldInfo {
   const claims: Claim[] = [];
   const values: Quantity[] = [];
   for (const qu of reading.quantities) {
-    const c = classify(text, qu, reading.ranges);
-    if (c) {
+    const claim = classify(text, qu, reading.ranges);
+    if (claim) {
       // Completed in place: `classify` returns a fresh object.
-      const claim = c as Claim;
       claim.clause = clauseOf(clauses, qu.start);
-      claim.attached = false;
       claims.push(claim);
     }
     else if (usable(qu) && qu.range === undefined) values.push(qu);
