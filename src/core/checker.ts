@@ -41,6 +41,7 @@ import { findDamage } from './checks/damaged';
 import { groupThousands, invisiblesWithin, isWordCode, sourceOffset, suffixStart, suffixStartNotIn, trimEndChar, VisibleText, withEntitiesRead, withoutInvisibles, withoutTags, writtenSlice } from './text';
 import { checkDirections, subjectPart } from './checks/direction';
 import { mentions, oursSide, subjectOf } from './checks/subject';
+import { memoized } from './memo';
 
 export type FieldKey = 'title' | 'summary' | 'keyFinding' | 'numbers';
 
@@ -165,7 +166,10 @@ function byChangeWord(t: string): string | undefined {
 const DOWN_RE = new RegExp(`^(?:${DOWN_WORDS})$`);
 const EITHER_RE = new RegExp(`^(?:${EITHER_WORDS})$`);
 
-function wordDirection(word: string): 'down' | 'up' | 'either' {
+/** The direction a change word gives, per word as written (see `directionOfWord`). */
+const wordDirection = memoized(directionOfWord, 4096);
+
+function directionOfWord(word: string): 'down' | 'up' | 'either' {
   const w = word.toLowerCase();
   if (DOWN_RE.test(w) || /^(reduc|cut|lower|decreas|shrink|drop|sav|compress|slash|trim)/.test(w)) return 'down';
   if (EITHER_RE.test(w) || /^(speed|accelerat)/.test(w)) return 'either';
@@ -417,7 +421,7 @@ export function analyseField(key: FieldKey, field: TextField): FieldInfo {
     for (const [a, b] of made) {
       if (!compatible(a, b)) continue;
       if (c.kind === 'change' && c.word.toLowerCase() === 'to' && a.dimension === 'none' && b.dimension === 'none' && !/\bfrom\b/i.test(text.slice(Math.max(prev, a.start - 30), a.start))) continue;
-      pairs.push({ a, b, kind: c.kind, connector: c.word, connectorStart: c.start, clause: c.clause, group, labelA: labelFor(text, a, prev), labelB: labelFor(text, b, c.end), field: undefined as unknown as FieldInfo });
+      pairs.push({ a, b, kind: c.kind, connector: c.word, connectorStart: c.start, clause: c.clause, group, labelA: labelFor(text, a, prev), labelB: labelFor(text, b, c.end), field: undefined as unknown as FieldInfo, chain: false });
     }
     const one = pairs.length === before + 1 && c.kind !== 'part' ? pairs[before] : undefined;
     if (one && link && link.pair.kind === one.kind && link.pair.clause === one.clause && link.pair.b === one.a && compatible(link.start, one.b)) {

@@ -5,6 +5,7 @@ import { Check } from '../check';
 import type { FieldInfo, Pair } from '../checker';
 import { assumedUnitNote, baseNumber, makeCheck, unitGuess } from '../checker';
 import { binaryReadingDiffers, binaryUnitsNote, inBinaryUnits, Quantity } from '../quantity';
+import { memoized } from '../memo';
 import { subjectOf } from './subject';
 
 type WordClass = 'better' | 'worse' | 'best' | 'min' | 'max' | 'down' | 'up' | 'match';
@@ -12,20 +13,10 @@ type WordClass = 'better' | 'worse' | 'best' | 'min' | 'max' | 'down' | 'up' | '
 const DIRECTION_RE =
   /\b(outperform\w*|beat(?:s|ing)?|surpass\w*|exceed\w*|improv\w*|better|stronger|boost\w*|strongest|best|highest|largest|lowest|smallest|fewest|reduc\w*|cut(?:s|ting)?|lower(?:s|ed|ing)?|decreas\w*|shrink\w*|slash\w*|fewer|less|smaller|higher|increas\w*|rais(?:es|ed|ing)|match(?:es|ed|ing)?|comparable|on par|similar|close to|closely|near(?![-\u2011])|underperform\w*|worse|degrad\w*)\b/gi;
 
-/** classOf per word as written: the same few words come back on every card. */
-const classMemo = new Map<string, WordClass>();
+/** A direction word's class, per word as written (see `classOfWord`). */
+const classOf = memoized(classOfWord, 4096);
 
-function classOf(word: string): WordClass {
-  let c = classMemo.get(word);
-  if (c === undefined) {
-    c = computeClassOf(word);
-    if (classMemo.size >= 4096) classMemo.clear();
-    classMemo.set(word, c);
-  }
-  return c;
-}
-
-function computeClassOf(word: string): WordClass {
+function classOfWord(word: string): WordClass {
   const w = word.toLowerCase();
   if (/^(outperform|beat|surpass|exceed|improv|better|stronger|boost)/.test(w)) return 'better';
   if (/^(underperform|worse|degrad)/.test(w)) return 'worse';
@@ -67,15 +58,21 @@ const CATEGORY_RES: ReadonlyArray<readonly [string, RegExp]> = [
 const ANY_CATEGORY_RE = new RegExp(`\\b(?:${BYTES_WORDS}|${COUNT_WORDS}|${TIME_WORDS}|${SCORE_WORDS})\\b`, 'gi');
 
 /** The categories a context names (empty: any); computed once per direction word, not once per pair. */
-function categoriesOf(context: string): string[] {
-  const found = new Set<string>();
+function categoriesOf(context: string): readonly string[] {
   ANY_CATEGORY_RE.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = ANY_CATEGORY_RE.exec(context)) !== null) for (const [cat, re] of CATEGORY_RES) if (re.test(m[0])) found.add(cat);
-  return CATEGORY_RES.filter(([cat]) => found.has(cat)).map(([cat]) => cat);
+  let m = ANY_CATEGORY_RE.exec(context);
+  if (m === null) return CATEGORY_LISTS[0];
+  let found = 0; // bit k: CATEGORY_RES[k] is named
+  for (; m !== null; m = ANY_CATEGORY_RE.exec(context)) for (let k = 0; k < CATEGORY_RES.length; k++) if (CATEGORY_RES[k][1].test(m[0])) found |= 1 << k;
+  return CATEGORY_LISTS[found];
 }
 
-function allowed(cats: string[], p: Pair): boolean {
+/** The list of categories for each set of them, by bit mask (bit k for CATEGORY_RES[k]), in CATEGORY_RES's order. */
+const CATEGORY_LISTS: ReadonlyArray<readonly string[]> = Array.from({ length: 1 << CATEGORY_RES.length }, (_, mask) =>
+  CATEGORY_RES.filter((_c, k) => mask & (1 << k)).map(([cat]) => cat),
+);
+
+function allowed(cats: readonly string[], p: Pair): boolean {
   if (cats.length === 0) return true;
   return cats.includes(category(p));
 }

@@ -1,6 +1,7 @@
 // Which side of a comparison a sentence is about: the value whose label the sentence names, the side labelled
 // "ours"/"proposed", or the side opposite a "baseline". Undefined when the text does not say.
 import type { Pair } from '../checker';
+import { memoized } from '../memo';
 import { trimEndChar } from '../text';
 
 const STOP = new Set(['model', 'models', 'size', 'avg', 'average', 'score', 'accuracy', 'memory', 'params', 'parameters', 'the', 'with', 'and', 'on', 'for', 'at', 'in', 'all', 'mean', 'top-1', 'peak', 'e.g.', 'table', 'per', 'of', 'val', 'test']);
@@ -13,32 +14,20 @@ const PART_SPLIT_RE = /[-+/]/;
 
 /** Small memo tables: the same labels and subject texts are tokenised for every pair and every direction word. */
 const MEMO_LIMIT = 256;
-const tokenMemo = new Map<string, readonly string[]>();
-const partsMemo = new Map<string, readonly string[]>();
 
-function memo(table: Map<string, readonly string[]>, key: string, make: () => string[]): readonly string[] {
-  let v = table.get(key);
-  if (v === undefined) {
-    if (table.size >= MEMO_LIMIT) table.clear();
-    v = Object.freeze(make());
-    table.set(key, v);
-  }
-  return v;
-}
-
-function tokens(s: string): readonly string[] {
-  return memo(tokenMemo, s, () =>
-    s
-      .split(TOKEN_SPLIT_RE)
-      .map((t) => trimEndChar(t.toLowerCase(), '.'))
-      .filter((t) => t.length >= 2 && LETTER_RE.test(t) && !STOP.has(t)),
-  );
-}
+const tokens = memoized(
+  (s: string): readonly string[] =>
+    Object.freeze(
+      s
+        .split(TOKEN_SPLIT_RE)
+        .map((t) => trimEndChar(t.toLowerCase(), '.'))
+        .filter((t) => t.length >= 2 && LETTER_RE.test(t) && !STOP.has(t)),
+    ),
+  MEMO_LIMIT,
+);
 
 /** parts(tokens(s)), memoised per text. */
-function partsOf(s: string): readonly string[] {
-  return memo(partsMemo, s, () => parts(tokens(s)));
-}
+const partsOf = memoized((s: string): readonly string[] => Object.freeze(parts(tokens(s))), MEMO_LIMIT);
 
 function parts(ts: readonly string[]): string[] {
   const out: string[] = [];
