@@ -19,13 +19,16 @@
 //    compiled the hot paths; the first round of each size is measured like the others (its inputs are new, its code
 //    is not).
 //  * Growth: parse, build and read at 10,000 and 100,000 cards once more, all six in the same shuffled rounds (up to
-//    BENCH_GROWTH_RUNS, 15), so that both sizes see the same machine; their growth is taken from there.
+//    BENCH_GROWTH_RUNS, 15), so that both sizes see the same machine; their growth is taken from there. verify the
+//    same way, both sizes in rounds of their own (up to BENCH_VERIFY_GROWTH_RUNS, 5, within 60 s), each timing
+//    half a second after its forced GC, for V8's background sweeping (see `settle`): a 10,000-card verify right
+//    after a 100,000-card one ran up to a third slower than in its own size's phase.
 //  * Rounds: verify and markdown-it, up to BENCH_RUNS per size (15, 7, 3 for 1k, 10k, 100k cards), fewer once the
 //    size's time budget (BENCH_BUDGET_S, default 20, 60, 120 s) would be exceeded, never fewer than one; parse, up
 //    to BENCH_PARSE_RUNS (15, 15, 11) within 10, 20, 40 s. Each timing follows a forced GC; verify and markdown-it
-//    are timed again without one for 1k and 10k cards (a forced GC slows markdown-it more on small files), in
-//    blocks of four runs of one task (8 and 4 rounds, within the same budget), the first run of each block, right
-//    after the other task, kept apart: see `timeBlocks`.
+//    are timed again without one for 1k and 10k cards (a forced GC slows both, by different amounts), in blocks of
+//    four runs of one task (8 and 4 rounds, at least 2, within the same budget), the runs right after the other
+//    task kept apart: see `timeBlocks`.
 //  * Memory: a fresh `node --expose-gc` child per size and task loads the code, collects garbage and takes its
 //    resident set (RSS) as the baseline, resets the kernel's RSS high-water mark (/proc/self/clear_refs), then
 //    reads the file and runs the task, keeping what the task keeps alive (verify: the file's bytes; parse: the text
@@ -124,7 +127,7 @@ function median(values: number[]): number {
  * shuffled (a fixed pseudo-random order per round), so that no task always follows the same one: a task after one
  * that left much garbage runs slower while V8 sweeps it.
  */
-function timeInterleaved(tasks: Record<string, () => unknown>, runs: number, budgetMs: number, order: 'rotate' | 'shuffle' = 'rotate'): Record<string, number[]> {
+function timeInterleaved(tasks: Record<string, () => unknown>, runs: number, budgetMs: number, order: 'rotate' | 'shuffle' = 'rotate', settleMs = 0): Record<string, number[]> {
   const names = Object.keys(tasks);
   let seed = 20261129;
   const random = (n: number) => {
@@ -146,6 +149,7 @@ function timeInterleaved(tasks: Record<string, () => unknown>, runs: number, bud
     }
     for (const name of sequence) {
       gc();
+      settle(settleMs);
       const start = process.hrtime.bigint();
       tasks[name]();
       samples[name].push(Number(process.hrtime.bigint() - start) / 1e6);
@@ -155,28 +159,39 @@ function timeInterleaved(tasks: Record<string, () => unknown>, runs: number, bud
 }
 
 /**
- * Blocks without a forced GC: each round runs each task `blockLength` times in a row (the order of the tasks
- * alternates between rounds). A run pays for the garbage the run before it left, and V8 sweeps markdown-it's (its
- * whole token stream, promoted to the old generation while it renders) during whatever runs next: interleaved, one
- * task's garbage slowed the other. So the first run of a block, right after the other task, is kept apart (`after`)
- * and the figure is the rest (`steady`): each task after itself, as in a process that does only that.
+ * Waits `ms` without running JavaScript, so that V8's background threads finish sweeping what the forced GC before
+ * found dead. Why: after a 100,000-card verify (seconds of work, and its garbage), the next task ran slower while
+ * that went on, though a forced GC had just run.
+ */
+function settle(ms: number): void {
+  if (ms > 0) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+}
+
+/**
+ * Blocks without a forced GC: each round runs each task `blockLength` times in a row, the tasks always in the same
+ * order, so that every block but the very first follows a block of another task. A run pays for the garbage the
+ * run before it left, and V8 sweeps markdown-it's (its whole token stream, promoted to the old generation while it
+ * renders) during whatever runs next: interleaved, one task's garbage slowed the other. So a run right after another
+ * task is kept apart (`after`), and the figure is the rest (`steady`): each task after itself, as in a process that
+ * does only that. The very first run follows the parse rounds before it: neither, so it is not kept.
  */
 function timeBlocks(tasks: Record<string, () => unknown>, rounds: number, budgetMs: number, blockLength: number): Record<string, { steady: number[]; after: number[] }> {
   const names = Object.keys(tasks);
   const samples = Object.fromEntries(names.map((k) => [k, { steady: [] as number[], after: [] as number[] }]));
   const started = Date.now();
+  let previous: string | undefined;
   for (let round = 0; round < rounds; round++) {
+    // At least two rounds, so that every task has runs right after another.
     const spent = Date.now() - started;
-    if (round > 0 && spent + spent / round > budgetMs) break;
-    for (let k = 0; k < names.length; k++) {
-      const name = names[(round + k) % names.length];
+    if (round > 1 && spent + spent / round > budgetMs) break;
+    for (const name of names) {
       for (let run = 0; run < blockLength; run++) {
         const start = process.hrtime.bigint();
         tasks[name]();
         const ms = Number(process.hrtime.bigint() - start) / 1e6;
-        // The very first run of all follows the forced-GC phase, not the other task: it is neither.
-        if (run > 0) samples[name].steady.push(ms);
-        else if (round > 0 || k > 0) samples[name].after.push(ms);
+        if (previous === name) samples[name].steady.push(ms);
+        else if (previous !== undefined) samples[name].after.push(ms);
+        previous = name;
       }
     }
   }
@@ -304,8 +319,8 @@ async function main(): Promise<void> {
     };
     const times = Object.fromEntries(Object.entries(samples).map(([k, v]) => [k, median(v)])) as Record<'parse' | 'verify' | 'markdown', number>;
     // The same two tasks in the warm process without a forced GC before each, in blocks (see `timeBlocks`): a forced
-    // GC slows markdown-it more than verify on small files (its garbage then no longer fits the young generation as
-    // it grows back), so the ratio is shown both ways. Not for the largest file, where a run takes seconds.
+    // GC slows both tasks, by different amounts, so the ratio is shown both ways. Not for the largest file, where a
+    // run takes seconds.
     const warm = cards <= 10_000 ? timeBlocks({ verify: all.verify, markdown: all.markdown }, cards <= 1_000 ? 8 : 4, budgetMs, 4) : undefined;
     const warmVerifyMs = warm && median(warm.verify.steady);
     const warmMarkdownMs = warm && median(warm.markdown.steady);
@@ -340,7 +355,7 @@ async function main(): Promise<void> {
       warmVerifyMs,
       warmMarkdownMs,
       warmVerifyOverMarkdown: warmVerifyMs !== undefined && warmMarkdownMs !== undefined ? warmVerifyMs / warmMarkdownMs : undefined,
-      warmBlocks: warm && { runs: warm.verify.steady.length, verifyAfterMarkdownMs: afterOtherVerifyMs, markdownAfterVerifyMs: afterOtherMarkdownMs },
+      warmBlocks: warm && { verifyAfterMarkdownMs: afterOtherVerifyMs, markdownAfterVerifyMs: afterOtherMarkdownMs },
       memoryMethod: verifyMemory.method,
       baselineRss: verifyMemory.baselineRss,
       parsePeak: parseMemory.peakAboveBaseline,
@@ -382,13 +397,14 @@ async function main(): Promise<void> {
     parsing = { parse: pair('parse'), build: pair('build'), read: pair('read') };
     process.stderr.write(`[bench] growth phase (${parsing.parse.rounds} rounds): parse ${parsing.parse.small.toFixed(1)} → ${parsing.parse.large.toFixed(0)} ms\n`);
   }
-  // verify's growth the same way, in rounds of its own (a round takes seconds): from the sizes' own phases it moved
-  // with the machine's load, from 7.4× to 11.4× in runs of the same code.
+  // verify's growth the same way, in rounds of its own (a round takes seconds), each timing half a second after its
+  // forced GC (see `settle`): from the sizes' own phases it moved with the machine's load, from 7.4× to 11.4× in
+  // runs of the same code.
   let verifying: { small: number; large: number; rounds: number } | undefined;
   if (smallText && largeText) {
     const [b10, b100] = [Buffer.from(smallText), Buffer.from(largeText)];
     const runs = Number(process.env.BENCH_VERIFY_GROWTH_RUNS) || 5;
-    const samples = timeInterleaved({ 'verify 10k': () => verify(b10), 'verify 100k': () => verify(b100) }, runs, 60_000, 'shuffle');
+    const samples = timeInterleaved({ 'verify 10k': () => verify(b10), 'verify 100k': () => verify(b100) }, runs, 60_000, 'shuffle', 500);
     verifying = { small: median(samples['verify 10k']), large: median(samples['verify 100k']), rounds: samples['verify 10k'].length };
     process.stderr.write(`[bench] verify growth phase (${verifying.rounds} rounds): ${verifying.small.toFixed(0)} → ${verifying.large.toFixed(0)} ms\n`);
   }
