@@ -187,15 +187,15 @@ function factorWord(after: string): ClaimWords {
   return { direction: wordDirection(m[1]), word: m[1], bareWord, noun };
 }
 
-const NO_WORDS: ClaimWords = { direction: undefined, word: undefined, bareWord: undefined, noun: undefined };
+const NO_WORDS: ClaimWords = Object.freeze({ direction: undefined, word: undefined, bareWord: undefined, noun: undefined });
 
 /** A claim's direction and the word that gives it (nothing without a word). */
 function directionOf(word: string | undefined): ClaimWords {
   return word === undefined ? NO_WORDS : { direction: wordDirection(word), word, bareWord: undefined, noun: undefined };
 }
 
-/** A claim with every field set, so that all claims share one shape (`clause` and `attached` are filled in by
- * `analyseField`). */
+/** A claim with every field set, so that all claims share one shape (`analyseField` sets `clause`; `checkPaper` sets
+ * `attached` once the claim is read against some numbers). */
 function claimOf(qu: Quantity, type: ClaimType, words: ClaimWords, contextStart: number, contextEnd: number, range?: Range): Claim {
   return { q: qu, type, direction: words.direction, word: words.word, bareWord: words.bareWord, noun: words.noun, range, clause: 0, contextStart, contextEnd, attached: false };
 }

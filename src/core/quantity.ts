@@ -473,8 +473,8 @@ export function readQuantities(text: string): Reading {
         plusMinus,
         delta,
         plus,
-        // Set later on some quantities; present on all from the start, so that every quantity has the same shape
-        // (the checker's hot paths read these objects by the thousand).
+        // Set later on some quantities or on their copies; present on all from the start, so that every quantity
+        // has the same shape (the checker's hot paths read these objects by the thousand).
         range: undefined,
         invisible: undefined,
         unitFrom: undefined,

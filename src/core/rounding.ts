@@ -385,6 +385,7 @@ export function decimalsForSignificant(v: Q, significant: number, min = 0): numb
  */
 export function intervalDecimals(i: Interval, value: Q | null, significant: number, min = 0): number {
   // Magnitudes compared on numerators and denominators (|a| > |b| when a.n·b.d > b.n·a.d): no fraction is built.
+  // `ref` may be negative: decimalsForSignificant reads its magnitude.
   let ref: Q | null = null;
   for (const v of [value, i.lo, i.hi]) if (v !== null && (ref === null || v.n * ref.d > ref.n * v.d)) ref = v;
   return decimalsForSignificant(ref ?? ONE, significant, min);

@@ -178,24 +178,26 @@ export function findDamage(fields: FieldInfo[]): Damage {
       );
       (damagedClauses ??= new Set()).add(`${info.key}:${clauseIndex(info, m.index)}`);
     }
-    QUESTION_RE.lastIndex = 0;
     // Every match holds a `?`: most fields have none, and looking for one character is far cheaper than the pattern.
-    let questions = text.includes('?') ? 0 : MAX_PER_KIND;
-    while (questions++ < MAX_PER_KIND && (m = QUESTION_RE.exec(text)) !== null) {
-      const at = m.index + m[0].indexOf('?');
-      checks.push(
-        makeCheck(info, at, at + 1, {
-          kind: 'garbled-text',
-          verdict: 'damaged',
-          message: '"?" between two numbers: probably an arrow or dash lost in encoding',
-          stated: '?',
-          computed: '→',
-          explanation: { formula: 'two values need a connector', inputs: [], result: 'probably → or –' },
-        }),
-      );
-      // The `?` ends a clause, so the values after it are in the next one.
-      damagedClauses ??= new Set();
-      damagedClauses.add(`${info.key}:${clauseIndex(info, at)}`).add(`${info.key}:${clauseIndex(info, at + 1)}`);
+    if (text.includes('?')) {
+      QUESTION_RE.lastIndex = 0;
+      let questions = 0;
+      while (questions++ < MAX_PER_KIND && (m = QUESTION_RE.exec(text)) !== null) {
+        const at = m.index + m[0].indexOf('?');
+        checks.push(
+          makeCheck(info, at, at + 1, {
+            kind: 'garbled-text',
+            verdict: 'damaged',
+            message: '"?" between two numbers: probably an arrow or dash lost in encoding',
+            stated: '?',
+            computed: '→',
+            explanation: { formula: 'two values need a connector', inputs: [], result: 'probably → or –' },
+          }),
+        );
+        // The `?` ends a clause, so the values after it are in the next one.
+        damagedClauses ??= new Set();
+        damagedClauses.add(`${info.key}:${clauseIndex(info, at)}`).add(`${info.key}:${clauseIndex(info, at + 1)}`);
+      }
     }
   }
 

@@ -63,13 +63,15 @@ function categoriesOf(context: string): readonly string[] {
   let m = ANY_CATEGORY_RE.exec(context);
   if (m === null) return CATEGORY_LISTS[0];
   let found = 0; // bit k: CATEGORY_RES[k] is named
-  for (; m !== null; m = ANY_CATEGORY_RE.exec(context)) for (let k = 0; k < CATEGORY_RES.length; k++) if (CATEGORY_RES[k][1].test(m[0])) found |= 1 << k;
+  for (; m !== null; m = ANY_CATEGORY_RE.exec(context)) {
+    for (let k = 0; k < CATEGORY_RES.length; k++) if (CATEGORY_RES[k][1].test(m[0])) found |= 1 << k;
+  }
   return CATEGORY_LISTS[found];
 }
 
 /** The list of categories for each set of them, by bit mask (bit k for CATEGORY_RES[k]), in CATEGORY_RES's order. */
 const CATEGORY_LISTS: ReadonlyArray<readonly string[]> = Array.from({ length: 1 << CATEGORY_RES.length }, (_, mask) =>
-  CATEGORY_RES.filter((_c, k) => mask & (1 << k)).map(([cat]) => cat),
+  Object.freeze(CATEGORY_RES.filter((_c, k) => mask & (1 << k)).map(([cat]) => cat)),
 );
 
 function allowed(cats: readonly string[], p: Pair): boolean {
