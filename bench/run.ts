@@ -19,10 +19,11 @@
 //    compiled the hot paths; the first round of each size is measured like the others (its inputs are new, its code
 //    is not).
 //  * Growth: parse, build and read at 10,000 and 100,000 cards once more, all six in the same shuffled rounds (up to
-//    BENCH_GROWTH_RUNS, 15), so that both sizes see the same machine; their growth is taken from there. verify the
-//    same way, both sizes in rounds of their own (up to BENCH_VERIFY_GROWTH_RUNS, 5, within 60 s), each timing
-//    half a second after its forced GC, for V8's background sweeping (see `settle`): a 10,000-card verify right
-//    after a 100,000-card one ran up to a third slower than in its own size's phase.
+//    BENCH_GROWTH_RUNS, 15), so that both sizes see the same machine; their growth is taken from there. verify in
+//    rounds of its own (up to BENCH_VERIFY_GROWTH_RUNS, 5, within 60 s): 10,000 cards, 100,000, 10,000 again, each
+//    half a second after its forced GC, for V8's background sweeping (see `settle`: a 10,000-card verify right
+//    after a 100,000-card one ran up to a third slower); the growth is the median of the rounds' own ratios (see
+//    `pairedGrowth`).
 //  * Rounds: verify and markdown-it, up to BENCH_RUNS per size (15, 7, 3 for 1k, 10k, 100k cards), fewer once the
 //    size's time budget (BENCH_BUDGET_S, default 20, 60, 120 s) would be exceeded, never fewer than one; parse, up
 //    to BENCH_PARSE_RUNS (15, 15, 11) within 10, 20, 40 s. Each timing follows a forced GC; verify and markdown-it
@@ -127,7 +128,7 @@ function median(values: number[]): number {
  * shuffled (a fixed pseudo-random order per round), so that no task always follows the same one: a task after one
  * that left much garbage runs slower while V8 sweeps it.
  */
-function timeInterleaved(tasks: Record<string, () => unknown>, runs: number, budgetMs: number, order: 'rotate' | 'shuffle' = 'rotate', settleMs = 0): Record<string, number[]> {
+function timeInterleaved(tasks: Record<string, () => unknown>, runs: number, budgetMs: number, order: 'rotate' | 'shuffle' = 'rotate'): Record<string, number[]> {
   const names = Object.keys(tasks);
   let seed = 20261129;
   const random = (n: number) => {
@@ -149,7 +150,6 @@ function timeInterleaved(tasks: Record<string, () => unknown>, runs: number, bud
     }
     for (const name of sequence) {
       gc();
-      settle(settleMs);
       const start = process.hrtime.bigint();
       tasks[name]();
       samples[name].push(Number(process.hrtime.bigint() - start) / 1e6);
@@ -165,6 +165,39 @@ function timeInterleaved(tasks: Record<string, () => unknown>, runs: number, bud
  */
 function settle(ms: number): void {
   if (ms > 0) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+}
+
+/**
+ * The growth from `small` to `large` on a machine whose speed drifts: each round times `small`, `large`, then
+ * `small` again, each half a second after a forced GC (see `settle`), and its growth is the `large` time over the
+ * mean of the two `small` times around it; the figure is the median over rounds. Why: other tenants of this machine
+ * change its speed by up to half, for seconds to minutes; a round's three runs see about the same machine, while
+ * medians taken over each size apart mixed fast and slow spells (verify's growth read 8.2× to 13.1× that way in
+ * runs of the same code, and the process's CPU time moved with it: this VM reports no steal time).
+ */
+function pairedGrowth(small: () => unknown, large: () => unknown, rounds: number, budgetMs: number): { small: number; large: number; growth: number; ratios: number[]; rounds: number } {
+  const timed = (task: () => unknown): number => {
+    gc();
+    settle(500);
+    const start = process.hrtime.bigint();
+    task();
+    return Number(process.hrtime.bigint() - start) / 1e6;
+  };
+  const smalls: number[] = [];
+  const larges: number[] = [];
+  const ratios: number[] = [];
+  const started = Date.now();
+  for (let round = 0; round < rounds; round++) {
+    const spent = Date.now() - started;
+    if (round > 0 && spent + spent / round > budgetMs) break;
+    const before = timed(small);
+    const big = timed(large);
+    const after = timed(small);
+    smalls.push(before, after);
+    larges.push(big);
+    ratios.push(big / ((before + after) / 2));
+  }
+  return { small: median(smalls), large: median(larges), growth: median(ratios), ratios, rounds: ratios.length };
 }
 
 /**
@@ -397,16 +430,16 @@ async function main(): Promise<void> {
     parsing = { parse: pair('parse'), build: pair('build'), read: pair('read') };
     process.stderr.write(`[bench] growth phase (${parsing.parse.rounds} rounds): parse ${parsing.parse.small.toFixed(1)} → ${parsing.parse.large.toFixed(0)} ms\n`);
   }
-  // verify's growth the same way, in rounds of its own (a round takes seconds), each timing half a second after its
-  // forced GC (see `settle`): from the sizes' own phases it moved with the machine's load, from 7.4× to 11.4× in
-  // runs of the same code.
-  let verifying: { small: number; large: number; rounds: number } | undefined;
+  // verify's growth in rounds of its own, each a 100,000-card run between two 10,000-card ones (see `pairedGrowth`).
+  let verifying: ReturnType<typeof pairedGrowth> | undefined;
   if (smallText && largeText) {
     const [b10, b100] = [Buffer.from(smallText), Buffer.from(largeText)];
     const runs = Number(process.env.BENCH_VERIFY_GROWTH_RUNS) || 5;
-    const samples = timeInterleaved({ 'verify 10k': () => verify(b10), 'verify 100k': () => verify(b100) }, runs, 60_000, 'shuffle', 500);
-    verifying = { small: median(samples['verify 10k']), large: median(samples['verify 100k']), rounds: samples['verify 10k'].length };
-    process.stderr.write(`[bench] verify growth phase (${verifying.rounds} rounds): ${verifying.small.toFixed(0)} → ${verifying.large.toFixed(0)} ms\n`);
+    verifying = pairedGrowth(() => verify(b10), () => verify(b100), runs, 60_000);
+    process.stderr.write(
+      `[bench] verify growth phase (${verifying.rounds} rounds): ${verifying.small.toFixed(0)} → ${verifying.large.toFixed(0)} ms, ` +
+        `growth ${verifying.growth.toFixed(1)}× (rounds: ${verifying.ratios.map((r) => r.toFixed(1)).join(', ')})\n`,
+    );
   }
   const growth =
     small && large && parsing && verifying
@@ -414,7 +447,7 @@ async function main(): Promise<void> {
           parse: parsing.parse.large / parsing.parse.small,
           build: parsing.build.large / parsing.build.small,
           read: parsing.read.large / parsing.read.small,
-          verify: verifying.large / verifying.small,
+          verify: verifying.growth,
           markdown: large.markdownMs / small.markdownMs,
           bytes: large.bytes / small.bytes,
           parsing,
