@@ -473,7 +473,8 @@ interface QuantityExact {
   value?: Q;
   base?: Q;
   interval?: Interval;
-  /** Descriptions by input name, as [name, text, name, text…] (a quantity is described under one or two names). */
+  /** Descriptions by input name and rate, as [name, rate, text, name, rate, text…] (a quantity is described under one
+   * or two names; its rate may come from the value it is paired with, see `rateOf`). */
   inputs?: string[];
   signed?: Stated;
   magnitude?: Stated;
@@ -575,11 +576,11 @@ function isBound(qu: Quantity): boolean {
  * pair the value was read in, for its rate (`/s` of `100 GB/s`, see `rateOf`), which the value's own unit leaves out.
  */
 function describeInput(name: string, qu: Quantity, p?: Pair): string {
-  const m = memoOf(qu);
-  const inputs = (m.inputs ??= []);
-  for (let k = 0; k < inputs.length; k += 2) if (inputs[k] === name) return inputs[k + 1];
-  const described = computeDescribeInput(name, qu, p === undefined ? '' : rateOf(qu, p));
-  inputs.push(name, described);
+  const rate = p === undefined ? '' : rateOf(qu, p);
+  const inputs = (memoOf(qu).inputs ??= []);
+  for (let k = 0; k < inputs.length; k += 3) if (inputs[k] === name && inputs[k + 1] === rate) return inputs[k + 2];
+  const described = computeDescribeInput(name, qu, rate);
+  inputs.push(name, rate, described);
   return described;
 }
 

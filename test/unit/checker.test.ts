@@ -1485,6 +1485,9 @@ test('a rate keeps its "/s" in messages and inputs (100 GB/s, 60 tokens/s), whic
   assert.deepEqual(only(card('Decode 30 -> 90 tokens/s (2x faster)'), 'ratio').explanation.inputs.map((i) => i.split(' (')[0]), ['after = 90 tokens/s', 'Decode = 30 tokens/s']);
   // And what it is per: `GB/s/GPU` is not shown as `GB/s`.
   assert.deepEqual(only(card('Bandwidth 100 GB/s/GPU -> 300 GB/s/GPU (2x faster)'), 'ratio').explanation.inputs.map((i) => i.split(' (')[0]), ['after = 300 GB/s/GPU', 'Bandwidth = 100 GB/s/GPU']);
+  // A bare value compared with two rates takes each one's rate in its own check, not the first one described.
+  const twoRates = card('Ours 60 vs A 100 tokens/s, B 120 samples/s (40% slower than A, 50% slower than B)').filter((c) => c.kind === 'percent-change');
+  assert.deepEqual(twoRates.map((c) => c.explanation.inputs.find((i) => i.startsWith('Ours'))?.split(' (')[0]), ['Ours = 60 tokens/s', 'Ours = 60 samples/s']);
   // Not a rate: nothing added.
   assert.match(only(card('120 ms -> 45 ms (2.7x slower)'), 'ratio').message, /\(120 ms → 45 ms\)/);
 });
