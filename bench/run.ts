@@ -139,8 +139,7 @@ function timeInterleaved(tasks: Record<string, () => unknown>, runs: number, bud
   const started = Date.now();
   for (let round = 0; round < runs; round++) {
     // Start another round only if it is expected to end within the budget.
-    const spent = Date.now() - started;
-    if (round > 0 && spent + spent / round > budgetMs) break;
+    if (round > 0 && nextRoundOverruns(started, round, budgetMs)) break;
     const sequence = names.map((_, k) => names[(round + k) % names.length]);
     if (order === 'shuffle') {
       for (let k = sequence.length - 1; k > 0; k--) {
@@ -150,9 +149,7 @@ function timeInterleaved(tasks: Record<string, () => unknown>, runs: number, bud
     }
     for (const name of sequence) {
       gc();
-      const start = process.hrtime.bigint();
-      tasks[name]();
-      samples[name].push(Number(process.hrtime.bigint() - start) / 1e6);
+      samples[name].push(timeMs(tasks[name]));
     }
   }
   return samples;
@@ -164,7 +161,20 @@ function timeInterleaved(tasks: Record<string, () => unknown>, runs: number, bud
  * that went on, though a forced GC had just run.
  */
 function settle(ms: number): void {
-  if (ms > 0) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+}
+
+/** Milliseconds one run of `task` takes. */
+function timeMs(task: () => unknown): number {
+  const start = process.hrtime.bigint();
+  task();
+  return Number(process.hrtime.bigint() - start) / 1e6;
+}
+
+/** Whether another round, expected to take as long as the average so far, would end past the budget. */
+function nextRoundOverruns(startedAt: number, roundsDone: number, budgetMs: number): boolean {
+  const spent = Date.now() - startedAt;
+  return spent + spent / roundsDone > budgetMs;
 }
 
 /**
@@ -179,17 +189,14 @@ function pairedGrowth(small: () => unknown, large: () => unknown, rounds: number
   const timed = (task: () => unknown): number => {
     gc();
     settle(500);
-    const start = process.hrtime.bigint();
-    task();
-    return Number(process.hrtime.bigint() - start) / 1e6;
+    return timeMs(task);
   };
   const smalls: number[] = [];
   const larges: number[] = [];
   const ratios: number[] = [];
   const started = Date.now();
   for (let round = 0; round < rounds; round++) {
-    const spent = Date.now() - started;
-    if (round > 0 && spent + spent / round > budgetMs) break;
+    if (round > 0 && nextRoundOverruns(started, round, budgetMs)) break;
     const before = timed(small);
     const big = timed(large);
     const after = timed(small);
@@ -215,13 +222,10 @@ function timeBlocks(tasks: Record<string, () => unknown>, rounds: number, budget
   let previous: string | undefined;
   for (let round = 0; round < rounds; round++) {
     // At least two rounds, so that every task has runs right after another.
-    const spent = Date.now() - started;
-    if (round > 1 && spent + spent / round > budgetMs) break;
+    if (round > 1 && nextRoundOverruns(started, round, budgetMs)) break;
     for (const name of names) {
       for (let run = 0; run < blockLength; run++) {
-        const start = process.hrtime.bigint();
-        tasks[name]();
-        const ms = Number(process.hrtime.bigint() - start) / 1e6;
+        const ms = timeMs(tasks[name]);
         if (previous === name) samples[name].steady.push(ms);
         else if (previous !== undefined) samples[name].after.push(ms);
         previous = name;

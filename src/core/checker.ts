@@ -90,7 +90,7 @@ export interface Pair {
   labelB: string;
   field: FieldInfo;
   /** From the start of a chain of changes or comparisons to a later value (see `FieldInfo.chainPairs`). */
-  chain?: boolean;
+  chain: boolean;
 }
 
 export type ClaimType = 'difference' | 'percent-change' | 'factor' | 'range' | 'percent';
