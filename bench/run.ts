@@ -20,7 +20,7 @@
 //    is not).
 //  * Growth: parse, build and read at 10,000 and 100,000 cards once more, all six in the same shuffled rounds (up to
 //    BENCH_GROWTH_RUNS, 15), so that both sizes see the same machine; their growth is taken from there. verify in
-//    rounds of its own (up to BENCH_VERIFY_GROWTH_RUNS, 5, within 60 s): 10,000 cards, 100,000, 10,000 again, each
+//    rounds of its own (up to BENCH_VERIFY_GROWTH_RUNS, 9, within 90 s): 10,000 cards, 100,000, 10,000 again, each
 //    half a second after its forced GC, for V8's background sweeping (see `settle`: a 10,000-card verify right
 //    after a 100,000-card one ran up to a third slower); the growth is the median of the rounds' own ratios (see
 //    `pairedGrowth`).
@@ -438,8 +438,8 @@ async function main(): Promise<void> {
   let verifying: ReturnType<typeof pairedGrowth> | undefined;
   if (smallText && largeText) {
     const [b10, b100] = [Buffer.from(smallText), Buffer.from(largeText)];
-    const runs = Number(process.env.BENCH_VERIFY_GROWTH_RUNS) || 5;
-    verifying = pairedGrowth(() => verify(b10), () => verify(b100), runs, 60_000);
+    const runs = Number(process.env.BENCH_VERIFY_GROWTH_RUNS) || 9;
+    verifying = pairedGrowth(() => verify(b10), () => verify(b100), runs, 90_000);
     process.stderr.write(
       `[bench] verify growth phase (${verifying.rounds} rounds): ${verifying.small.toFixed(0)} → ${verifying.large.toFixed(0)} ms, ` +
         `growth ${verifying.growth.toFixed(1)}× (rounds: ${verifying.ratios.map((r) => r.toFixed(1)).join(', ')})\n`,

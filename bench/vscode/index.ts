@@ -19,7 +19,11 @@
 //     timed from the command that opens it); then the next
 //     cards in the same view ("next cards"); then the side bar is closed, opened again, and a card asked for a
 //     second later ("side bar reopened", the view's kept page).
-//  4. Bundle load (estimate of activation's share spent loading code): `require` of a fresh copy of the bundle.
+//  4. The control for a new webview: VS Code's own Markdown preview of a small file, opened twice the same way
+//     (editors closed, then `markdown.showPreview`). The extension host cannot see another extension's page paint,
+//     so for every new webview (ours and the previews) it only records when it was asked for (`newWebviews`);
+//     scripts/bench.mjs, which drives the browser, times each one until its placeholder document arrived.
+//  5. Bundle load (estimate of activation's share spent loading code): `require` of a fresh copy of the bundle.
 //
 // Results go to the JSON file named by $PAPER_CLAIMS_TEST_RESULTS (written atomically, once, at the end).
 import * as fs from 'node:fs';
@@ -32,6 +36,9 @@ import type { PaperClaimsApi } from '../../src/extension';
 const EXTENSION_ID = 'paper-claims.paper-claims';
 /** The control scripts/bench.mjs writes: an extension whose `activate` does nothing. */
 const EMPTY_EXTENSION_ID = 'paper-claims-bench.empty-extension';
+/** The built-in extension whose preview is the control for a new webview. */
+const MARKDOWN_EXTENSION_ID = 'vscode.markdown-language-features';
+const MARKDOWN_PREVIEWS = 2;
 const WARM_CARDS = Number(process.env.PAPER_CLAIMS_BENCH_WARM_CARDS) || 10;
 const SETTLE_MS = Number(process.env.PAPER_CLAIMS_BENCH_SETTLE_MS) || 2000;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -56,6 +63,8 @@ export interface VscodeBenchReport {
   viewOpenSplit?: PaintSplit;
   viewWarmPaintMs: number[];
   viewReopenPaintMs?: number;
+  /** When each new webview was asked for (ours and the control's), for the browser-side timing in scripts/bench.mjs. */
+  newWebviews: NewWebview[];
   bundleLoadMs?: number;
   /** The time spent inside the extension's own `activate` function, as it reports it. */
   activateBodyMs?: number;
@@ -96,6 +105,13 @@ function activationPhases(id: string, startEpochMs: number): ActivationPhases | 
     contextWaitMs: willActivate - didLoad,
     activateCallMs: didActivate - willActivate,
   };
+}
+
+/** A new webview asked for: by which extension, for which case, and when (milliseconds since 1970). */
+export interface NewWebview {
+  case: string;
+  extensionId: string;
+  askedAt: number;
 }
 
 /** A new webview's card paint, split at the webview's own times (its clock and the extension host's are the same machine's). */
@@ -161,7 +177,9 @@ export async function run(): Promise<void> {
     wasActiveBefore: false,
     warmPaintMs: [],
     viewWarmPaintMs: [],
+    newWebviews: [],
   };
+  const askingForNewWebview = (name: string, extensionId = EXTENSION_ID) => report.newWebviews.push({ case: name, extensionId, askedAt: Date.now() });
   const file = process.env.PAPER_CLAIMS_TEST_RESULTS;
   try {
     if (!file) throw new Error('PAPER_CLAIMS_TEST_RESULTS is not set');
@@ -202,6 +220,7 @@ export async function run(): Promise<void> {
     if (papers.length < WARM_CARDS + 2) throw new Error(`the sample has ${papers.length} papers, fewer than ${WARM_CARDS + 2}`);
     const ref = (i: number) => ({ uri: entry.uri, index: papers[i].index, title: papers[i].title.text });
 
+    askingForNewWebview('cold');
     const cold = await timeCard(api, ref(0));
     report.coldPaintMs = cold.ms;
     report.coldSplit = cold.split;
@@ -221,6 +240,7 @@ export async function run(): Promise<void> {
     // The panel closed and a card opened again: a new webview, in a window that already created one.
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     await sleep(500);
+    askingForNewWebview('reopened');
     const reopened = await timeCard(api, ref(WARM_CARDS + 2 < papers.length ? WARM_CARDS + 2 : 0));
     report.reopenPaintMs = reopened.ms;
     report.reopenSplit = reopened.split;
@@ -229,6 +249,7 @@ export async function run(): Promise<void> {
     await sleep(500);
     // Timed from the command that opens it; the card is asked for as soon as the view is there (before that, a card
     // goes to a tab).
+    askingForNewWebview('viewOpen');
     const viewOpen = await timeCard(api, ref(1), 'sidebar', async () => {
       await vscode.commands.executeCommand('paperClaims.cardView.focus');
       while (!api.cards.view.visible) await sleep(5);
@@ -245,6 +266,19 @@ export async function run(): Promise<void> {
     await vscode.commands.executeCommand('paperClaims.cardView.focus');
     await sleep(1000);
     report.viewReopenPaintMs = (await timeCard(api, ref(WARM_CARDS), 'sidebar')).ms;
+    // The control: VS Code's own Markdown preview, a new webview each time, asked for as our reopened card tab was
+    // (all editors closed half a second before). Three seconds each is ample for it to load.
+    const controlFile = vscode.Uri.joinPath(folder.uri, 'control.md');
+    fs.writeFileSync(controlFile.fsPath, '# A control\n\nVS Code\'s own Markdown preview, timed as a new webview.\n');
+    // Active before the first preview, as ours is before its reopened card: its activation is not the webview's time.
+    await vscode.extensions.getExtension(MARKDOWN_EXTENSION_ID)?.activate();
+    for (let i = 0; i < MARKDOWN_PREVIEWS; i++) {
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+      await sleep(500);
+      askingForNewWebview('markdownPreview', MARKDOWN_EXTENSION_ID);
+      await vscode.commands.executeCommand('markdown.showPreview', controlFile);
+      await sleep(3000);
+    }
     // Estimate of the bundle's share of activation: require a fresh copy of it (same code, new module; placed in the
     // extension's folder so that its `require('vscode')` resolves), without calling activate.
     const bundle = path.join(extension.extensionPath, 'dist', 'extension.js');
