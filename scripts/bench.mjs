@@ -240,21 +240,23 @@ function watchNewWebviews(page) {
 
 /**
  * For each new webview the extension host asked for (`{ case, extensionId, askedAt }`), the first webview of that
- * extension the browser started after it: the milliseconds from the ask until its placeholder document arrived
- * (VS Code ready to write the page in). Unmatched asks are left out.
+ * extension the browser started after the ask and before the next ask: the milliseconds from the ask until its
+ * placeholder document arrived (VS Code ready to write the page in). An ask without such a webview, or whose webview
+ * never got its placeholder, is left out and named in `unmatched`, so that one lost webview cannot shift the later
+ * cases onto each other's webviews.
  */
 function matchNewWebviews(asks, webviews) {
-  const taken = new Set();
+  const ordered = [...asks].sort((a, b) => a.askedAt - b.askedAt);
+  const started = [...webviews.values()].sort((a, b) => a.requestedAt - b.requestedAt);
   const matched = [];
-  for (const ask of asks) {
-    const found = [...webviews.entries()]
-      .filter(([id, w]) => !taken.has(id) && w.extensionId === ask.extensionId && w.requestedAt >= ask.askedAt && w.placeholderAt !== undefined)
-      .sort(([, a], [, b]) => a.requestedAt - b.requestedAt)[0];
-    if (!found) continue;
-    taken.add(found[0]);
-    matched.push({ case: ask.case, ms: found[1].placeholderAt - ask.askedAt });
-  }
-  return matched;
+  const unmatched = [];
+  ordered.forEach((ask, i) => {
+    const until = ordered[i + 1]?.askedAt ?? Infinity;
+    const webview = started.find((w) => w.extensionId === ask.extensionId && w.requestedAt >= ask.askedAt && w.requestedAt < until);
+    if (webview?.placeholderAt === undefined) unmatched.push(ask.case);
+    else matched.push({ case: ask.case, ms: webview.placeholderAt - ask.askedAt });
+  });
+  return { matched, unmatched };
 }
 
 async function vscodeRun(i, modulePath) {
@@ -299,7 +301,10 @@ async function vscodeRun(i, modulePath) {
     const report = JSON.parse(readFileSync(results, 'utf8'));
     if (report.runId !== runId) throw new Error(`run ${i}: results belong to another run`);
     if (report.error) throw new Error(`run ${i}: ${report.error.split('\n')[0]}`);
-    report.untilPlaceholder = matchNewWebviews(report.newWebviews ?? [], webviews);
+    const { matched, unmatched } = matchNewWebviews(report.newWebviews ?? [], webviews);
+    report.untilPlaceholder = matched;
+    if (unmatched.length) log(`run ${i}: no placeholder seen for the new webview of ${unmatched.join(', ')}`);
+    if (report.controlError) log(`run ${i}: the Markdown preview control failed: ${report.controlError.split('\n')[0]}`);
     return report;
   } finally {
     offInterrupt();
@@ -377,7 +382,9 @@ async function measureVscode() {
 // Why a webview made after another one waits about a second longer (found with the service-worker lifecycle
 // events of the DevTools protocol and a timing log added to a local copy of VS Code's service worker).
 const WEBVIEW_WAIT_EXPLAINED =
-  'Why a new webview waits. In VS Code for the web (code-server included), every webview\'s host frame registers VS Code\'s service worker (`webview/browser/pre/service-worker.js`) with the webview\'s id in the script URL, under one scope shared by all webviews of the origin, and waits until that new version controls it before it loads the placeholder. Each new webview therefore installs a new version while the previous one is the active worker, and that worker is running: the new frame\'s own navigation has just gone through it. Chromium then activates the new version only once that worker has stopped, and from that path (`ServiceWorkerRegistration::OnNoWork` → `ActivateWaitingVersion(delay = true)` in `content/browser/service_worker/service_worker_registration.cc`) it posts the activation with a fixed one-second delay. The placeholder is fetched through the new worker, so it waits for that second. The first webview of a window in a fresh browser profile, as here, finds no previous version and skips the second. Nothing an extension does reaches this: the script URL, the scope and the wait are VS Code\'s, and the Markdown preview above waits the same.';
+  'Why a new webview waits. In VS Code for the web (code-server included), every webview\'s host frame registers VS Code\'s service worker (`webview/browser/pre/service-worker.js`) with the webview\'s id in the script URL, under one scope shared by all webviews of the origin, and loads the placeholder only once that new version controls it. Each new webview therefore installs a new version while the previous one is the active worker, and that worker is busy: the new frame\'s own navigation has just gone through it. Chromium activates the new version once the previous worker has no work left, and on that path (`ServiceWorkerRegistration::OnNoWork` → `ActivateWaitingVersion(delay = true)` in `content/browser/service_worker/service_worker_registration.cc`) it stops the old worker, marks the new version activating, and dispatches its activate event only after a fixed one-second delay. The placeholder is fetched through the new worker, which handles fetches only once activated, so it waits for that second. The first webview of a window in a fresh browser profile, as here, finds no previous version and skips the second. No extension can shorten this wait for a webview it creates; it can only avoid creating one (the Card view, made when the side bar shows it, and the card tab, kept while hidden, are how Paper Claims does).';
+const MARKDOWN_CONTROL_COMPARED = (preview, reopened) =>
+  `VS Code\'s own Markdown preview waited ${fmtMs(preview)} here (median), against ${fmtMs(reopened)} for our reopened card tab.`;
 
 function median(values) {
   if (!values?.length) return undefined;
@@ -674,14 +681,17 @@ function render({ when, host, bundles, node, vscode, durationS }) {
     ].filter(([, key]) => v.untilPlaceholder[key]?.length);
     if (placeholderRows.length) {
       out.push(
-        'The same wait for a new webview, measured by the browser for ours and for a control: VS Code\'s own Markdown preview (built-in extension `vscode.markdown-language-features`) of a three-line file, opened twice per run with `markdown.showPreview` after all editors were closed, as our *reopened* card was. From the extension host\'s ask (its wall clock) until the webview\'s placeholder document had arrived (`fake.html`, as Playwright reports the request finished on the workbench page; the placeholder is what VS Code writes a page into, so no webview, ours or VS Code\'s, can paint before it).',
+        'The same wait for a new webview, measured by the browser for ours and for a control: VS Code\'s own Markdown preview (built-in extension `vscode.markdown-language-features`) of a three-line file, opened twice per run with `markdown.showPreview` after all editors were closed, as our *reopened* card was (one difference: by then our Card view\'s webview is alive in the side bar, where before *reopened* no webview was). From the extension host\'s ask (its wall clock) until the driver received Playwright\'s `requestfinished` event for the webview\'s placeholder document (`fake.html`, which VS Code writes a page into, so no webview, ours or VS Code\'s, can paint before it). This ends a little later than the webview\'s own navigation timing used in the split above (the event\'s trip to the driver), hence a few tens of milliseconds more for the same webviews.',
         '',
         table(
           ['New webview', 'Samples', 'Median', 'Min', 'Max'],
           placeholderRows.map(([name, key]) => [name, String(v.untilPlaceholder[key].length), fmtMs(median(v.untilPlaceholder[key])), fmtMs(Math.min(...v.untilPlaceholder[key])), fmtMs(max(v.untilPlaceholder[key]))]),
         ),
         '',
-        WEBVIEW_WAIT_EXPLAINED,
+        WEBVIEW_WAIT_EXPLAINED +
+          (v.untilPlaceholder.markdownPreview?.length && v.untilPlaceholder.reopened?.length
+            ? ` ${MARKDOWN_CONTROL_COMPARED(median(v.untilPlaceholder.markdownPreview), median(v.untilPlaceholder.reopened))}`
+            : ''),
         '',
       );
     }

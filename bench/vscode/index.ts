@@ -65,6 +65,8 @@ export interface VscodeBenchReport {
   viewReopenPaintMs?: number;
   /** When each new webview was asked for (ours and the control's), for the browser-side timing in scripts/bench.mjs. */
   newWebviews: NewWebview[];
+  /** Why the Markdown preview control could not be measured, if it could not. */
+  controlError?: string;
   bundleLoadMs?: number;
   /** The time spent inside the extension's own `activate` function, as it reports it. */
   activateBodyMs?: number;
@@ -268,16 +270,23 @@ export async function run(): Promise<void> {
     report.viewReopenPaintMs = (await timeCard(api, ref(WARM_CARDS), 'sidebar')).ms;
     // The control: VS Code's own Markdown preview, a new webview each time, asked for as our reopened card tab was
     // (all editors closed half a second before). Three seconds each is ample for it to load.
-    const controlFile = vscode.Uri.joinPath(folder.uri, 'control.md');
-    fs.writeFileSync(controlFile.fsPath, '# A control\n\nVS Code\'s own Markdown preview, timed as a new webview.\n');
-    // Active before the first preview, as ours is before its reopened card: its activation is not the webview's time.
-    await vscode.extensions.getExtension(MARKDOWN_EXTENSION_ID)?.activate();
-    for (let i = 0; i < MARKDOWN_PREVIEWS; i++) {
-      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-      await sleep(500);
-      askingForNewWebview('markdownPreview', MARKDOWN_EXTENSION_ID);
-      await vscode.commands.executeCommand('markdown.showPreview', controlFile);
-      await sleep(3000);
+    // A failing control is reported on its own and keeps the run's other figures.
+    try {
+      const controlFile = vscode.Uri.joinPath(folder.uri, 'control.md');
+      fs.writeFileSync(controlFile.fsPath, '# A control\n\nVS Code\'s own Markdown preview, timed as a new webview.\n');
+      const markdown = vscode.extensions.getExtension(MARKDOWN_EXTENSION_ID);
+      if (!markdown) throw new Error(`${MARKDOWN_EXTENSION_ID} is not installed`);
+      // Active before the first preview, as ours is before its reopened card: its activation is not the webview's.
+      await markdown.activate();
+      for (let i = 0; i < MARKDOWN_PREVIEWS; i++) {
+        await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+        await sleep(500);
+        askingForNewWebview('markdownPreview', MARKDOWN_EXTENSION_ID);
+        await vscode.commands.executeCommand('markdown.showPreview', controlFile);
+        await sleep(3000);
+      }
+    } catch (error) {
+      report.controlError = error instanceof Error ? error.message : String(error);
     }
     // Estimate of the bundle's share of activation: require a fresh copy of it (same code, new module; placed in the
     // extension's folder so that its `require('vscode')` resolves), without calling activate.
