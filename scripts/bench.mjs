@@ -246,17 +246,25 @@ function watchNewWebviews(page) {
  * cases onto each other's webviews.
  */
 function matchNewWebviews(asks, webviews) {
-  const ordered = [...asks].sort((a, b) => a.askedAt - b.askedAt);
-  const started = [...webviews.values()].sort((a, b) => a.requestedAt - b.requestedAt);
+  // Both are in time order as made: the extension host records its asks one after another, and `watchNewWebviews`
+  // adds each webview when its first request goes out.
+  const started = [...webviews.values()];
   const matched = [];
   const unmatched = [];
-  ordered.forEach((ask, i) => {
-    const until = ordered[i + 1]?.askedAt ?? Infinity;
+  asks.forEach((ask, i) => {
+    const until = asks[i + 1]?.askedAt ?? Infinity;
     const webview = started.find((w) => w.extensionId === ask.extensionId && w.requestedAt >= ask.askedAt && w.requestedAt < until);
     if (webview?.placeholderAt === undefined) unmatched.push(ask.case);
     else matched.push({ case: ask.case, ms: webview.placeholderAt - ask.askedAt });
   });
   return { matched, unmatched };
+}
+
+/** `[{ case, ms }]` as `{ [case]: [ms, …] }`. */
+function byCase(measures) {
+  const out = {};
+  for (const { case: name, ms } of measures) (out[name] ??= []).push(ms);
+  return out;
 }
 
 async function vscodeRun(i, modulePath) {
@@ -372,7 +380,7 @@ async function measureVscode() {
     viewWarm: runs.flatMap((r) => r.viewWarmPaintMs ?? []),
     viewReopen: runs.map((r) => r.viewReopenPaintMs).filter((t) => t !== undefined),
     // Until the placeholder document arrived, from the browser's network timing, per case (ours and the control).
-    untilPlaceholder: runs.flatMap((r) => r.untilPlaceholder ?? []).reduce((byCase, m) => ({ ...byCase, [m.case]: [...(byCase[m.case] ?? []), m.ms] }), {}),
+    untilPlaceholder: byCase(runs.flatMap((r) => r.untilPlaceholder ?? [])),
   };
 }
 
