@@ -1671,7 +1671,8 @@ function buildClaimCheck(info: FieldInfo, claim: Claim, best: Candidate, pairFie
 // ---------------------------------------------------------------------------------------------------------------
 // Range and factor claims stated elsewhere.
 
-type Category = 'bytes' | 'count' | 'time' | 'score';
+/** What a pair's values measure, or what a claim's words name: its bytes, a count, a time, or a score. */
+export type Category = 'bytes' | 'count' | 'time' | 'score';
 
 const CATEGORY_WORDS: Array<[RegExp, Category[]]> = [
   [/\b(memory|vram|ram|gb|mb|tb|bytes?|disk|footprint|checkpoints?)\b/i, ['bytes']],
@@ -1714,13 +1715,23 @@ function namesOtherQuantity(cats: Set<Category> | undefined, p: Pair): boolean {
   return true;
 }
 
-function pairCategory(p: Pair): Category {
+/**
+ * What a pair measures, as its units say: bytes if either value is in bytes, else a time, else a count; a pair with
+ * none of these units (plain numbers, percentages) is a score.
+ */
+export function unitCategory(p: Pair): Category {
   const dims = [p.a.dimension, p.b.dimension];
   if (dims.includes('bytes')) return 'bytes';
   if (dims.includes('time')) return 'time';
   if (dims.includes('count')) return 'count';
-  if (/\b(param\w*|tokens?)\b/i.test(p.field.text.slice(Math.max(0, p.a.start - 30), p.b.end + 20))) return 'count';
   return 'score';
+}
+
+/** `unitCategory`, but plain numbers with parameters or tokens named around them are a count (`Params 7 → 1.3`). */
+function pairCategory(p: Pair): Category {
+  const cat = unitCategory(p);
+  if (cat === 'score' && /\b(param\w*|tokens?)\b/i.test(p.field.text.slice(Math.max(0, p.a.start - 30), p.b.end + 20))) return 'count';
+  return cat;
 }
 
 /** Where a value inside a stated range lies in it (on a log scale for positive ranges): see `rangeJudgement`. */

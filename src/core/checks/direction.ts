@@ -3,7 +3,7 @@
 // inconsistent only when every such pair contradicts them.
 import { Check } from '../check';
 import type { FieldInfo, Pair } from '../checker';
-import { assumedUnitNote, baseNumber, makeCheck, unitGuess } from '../checker';
+import { assumedUnitNote, baseNumber, makeCheck, unitCategory, unitGuess } from '../checker';
 import { binaryReadingDiffers, binaryUnitsNote, inBinaryUnits, Quantity } from '../quantity';
 import { memoized } from '../memo';
 import { subjectOf } from './subject';
@@ -39,14 +39,6 @@ const BYTES_RE = new RegExp(`\\b(?:${BYTES_WORDS})\\b`, 'i');
 const COUNT_RE = new RegExp(`\\b(?:${COUNT_WORDS})\\b`, 'i');
 const TIME_RE = new RegExp(`\\b(?:${TIME_WORDS})\\b`, 'i');
 
-function category(p: Pair): 'bytes' | 'time' | 'count' | 'score' {
-  const dims = [p.a.dimension, p.b.dimension];
-  if (dims.includes('bytes')) return 'bytes';
-  if (dims.includes('time')) return 'time';
-  if (dims.includes('count')) return 'count';
-  return 'score';
-}
-
 const CATEGORY_RES: ReadonlyArray<readonly [string, RegExp]> = [
   ['bytes', BYTES_RE],
   ['count', COUNT_RE],
@@ -76,13 +68,12 @@ const CATEGORY_LISTS: ReadonlyArray<readonly string[]> = Array.from({ length: 1 
 
 function allowed(cats: readonly string[], p: Pair): boolean {
   if (cats.length === 0) return true;
-  return cats.includes(category(p));
+  return cats.includes(unitCategory(p));
 }
-
 
 /** Whether lower values are better for the pair's metric; undefined when the card does not say. */
 function lowerIsBetter(p: Pair, context: string): boolean | undefined {
-  const cat = category(p);
+  const cat = unitCategory(p);
   if (cat !== 'score') return true;
   const t = p.field.text;
   const clause = p.field.clauses[p.clause];
@@ -109,7 +100,7 @@ function evaluate(cls: WordClass, p: Pair, subject: string, context: string): Ou
   const vb = baseNumber(p.b);
   if (!Number.isFinite(va) || !Number.isFinite(vb)) return undefined;
   // Cheap reasons to give up first (pure tests, so their order does not change the outcome).
-  if ((cls === 'down' || cls === 'up') && category(p) === 'score') return undefined;
+  if ((cls === 'down' || cls === 'up') && unitCategory(p) === 'score') return undefined;
   const lowerBetter = cls === 'better' || cls === 'worse' ? lowerIsBetter(p, context) : undefined;
   if ((cls === 'better' || cls === 'worse') && lowerBetter === undefined) return undefined;
   // Subject and other side: for a change, "after" against "before"; for a comparison, the value the subject names.
@@ -139,10 +130,10 @@ function evaluate(cls: WordClass, p: Pair, subject: string, context: string): Ou
     case 'worse':
       return { ok: lowerBetter ? vs > vo : vs < vo, shown: `${lab(subj)} vs ${lab(other)} (${lowerBetter ? 'lower' : 'higher'} is better)` };
     case 'down':
-      if (category(p) === 'score') return undefined;
+      if (unitCategory(p) === 'score') return undefined;
       return { ok: vs < vo, shown: `${lab(subj)} vs ${lab(other)}` };
     case 'up':
-      if (category(p) === 'score') return undefined;
+      if (unitCategory(p) === 'score') return undefined;
       return { ok: vs > vo, shown: `${lab(subj)} vs ${lab(other)}` };
     case 'match':
       if (rel <= 0.05) return { ok: true, shown: `${lab(subj)} vs ${lab(other)} (${(rel * 100).toFixed(1)}% apart)` };
@@ -217,7 +208,7 @@ export function checkDirections(fields: FieldInfo[], suppressed: Set<Quantity>):
   const out: Check[] = [];
   // "down"/"up" words say nothing about score pairs (`evaluate` gives up on them first): with only such pairs, those
   // words are passed over without reading their context.
-  const anyNonScore = pairs.some((p) => category(p) !== 'score');
+  const anyNonScore = pairs.some((p) => unitCategory(p) !== 'score');
   for (const info of fields) {
     if (info === numbers) continue;
     const text = info.text;
