@@ -343,6 +343,8 @@ function labelFor(text: string, qu: Quantity, from: number): string {
   else {
     // Without markup: the label of `<td>Ours</td><td>40.1` is "Ours", not "td".
     const before = trimLabelEnd(withoutTags(text.slice(Math.max(from, qu.start - 40), qu.start))).trim();
+    // `Memory reduced from 27.1 GB`: the words before "from" name the change, not the value ("before" says it).
+    if (/(?:^|\s)from$/i.test(before)) return '';
     const words = before.split(/\s+/).filter((w) => w !== '' && !/^(vs\.?|versus|to|from|of|and|→|->|=>|avg|average|with|is|at|on)$/i.test(w));
     label = words.slice(-2).join(' ');
   }

@@ -365,8 +365,8 @@ test('unit written once: "from 12.0 to 4.0 GB (67% reduction)" reads 12.0 as 12.
   assert.equal(prose.severity, 'info');
   assert.equal(prose.message, '67%: ✓ consistent — (before − after) / before × 100 gives 66.11…67.22%');
   assert.equal(prose.fix, undefined);
-  assert.match(prose.explanation.inputs[0], /= 12\.0 GB \(unit taken from 4\.0 GB\) \(11\.95…12\.05\)$/);
-  assert.equal(prose.explanation.inputs[1], 'after = 4.0 GB (3.95…4.05)');
+  // "before", not "Memory drops": the words before "from" name the change, and 12.0 GB is not how much it dropped.
+  assert.deepEqual(prose.explanation.inputs, ['before = 12.0 GB (unit taken from 4.0 GB) (11.95…12.05)', 'after = 4.0 GB (3.95…4.05)']);
   // Without a label, on the Numbers line.
   const bare = only(card('from 12.0 to 4.0 GB (67% reduction)'), 'percent-change');
   assert.equal(bare.verdict, 'consistent', bare.message);
