@@ -107,10 +107,14 @@ export async function setSideBarWidth(page, width) {
   }
 }
 
-/** Parks the mouse where it shows no hover or tooltip (the middle of the editor area), e.g. before a screenshot. */
+/**
+ * Parks the mouse where it shows no hover or tooltip (the editor area's far corner), e.g. before a screenshot, and
+ * waits for a hover it left behind (a title-bar button's) to close.
+ */
 export async function parkMouse(page) {
   const editor = await page.locator('.part.editor').boundingBox();
   if (editor) await page.mouse.move(editor.x + editor.width - 20, editor.y + editor.height - 20);
+  await page.locator('.workbench-hover-container:visible, .monaco-hover:visible').first().waitFor({ state: 'detached', timeout: 3000 }).catch(() => {});
 }
 
 /** Opens the context menu of `row` (a locator) and runs its item labelled `label`. */
