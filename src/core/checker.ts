@@ -39,7 +39,7 @@ import {
 import { findBidiControls } from './checks/bidi';
 import { findDamage } from './checks/damaged';
 import { groupThousands, invisiblesWithin, isWordCode, sourceOffset, suffixStart, suffixStartNotIn, trimEndChar, VisibleText, withEntitiesRead, withoutInvisibles, withoutTags, writtenSlice } from './text';
-import { checkDirections, subjectPart } from './checks/direction';
+import { checkDirections, lowerIsBetter, subjectPart } from './checks/direction';
 import { mentions, oursSide, subjectOf } from './checks/subject';
 import { memoized } from './memo';
 
@@ -99,7 +99,8 @@ export interface Claim {
   q: Quantity;
   type: ClaimType;
   /** For percent changes, factors and ranges: the direction the words give. */
-  direction?: 'down' | 'up' | 'either';
+  /** `better`: an improvement, whose way depends on the metric (see `claimDirection`). */
+  direction?: 'down' | 'up' | 'either' | 'better';
   /** The word that gives `direction`, as written (`reduction`, `faster`, `reduced`): what a message quotes. */
   word?: string;
   /** For a factor or a percentage: the word follows the number directly and ends the claim (`(13× fewer)`, not
@@ -122,9 +123,10 @@ export interface Claim {
 const CONNECTOR_RE = /→|⟶|⇒|➝|➔|->|=>|\bvs\b\.?|\bversus\b|\bcompared (?:to|with)\b|\bagainst\b|\bto\b|\bout of\b|\bof\b/gi;
 
 const DOWN_WORDS = 'reduction|reductions|decrease|decreases|drop|drops|less|lower|fewer|smaller|cut|cuts|savings?|shorter|reduced|lower|compression|slower|slowdown|slow-down|shrink|shrinkage|decline';
-const UP_WORDS = 'increase|increases|more|higher|gain|gains|improvement|improvements|larger|bigger|speedup|speed-up|boost|growth|greater|longer';
+const UP_WORDS = 'increase|increases|more|higher|gain|gains|larger|bigger|speedup|speed-up|boost|growth|greater|longer';
+const BETTER_WORDS = 'improvement|improvements';
 const EITHER_WORDS = 'faster|quicker|speed';
-const AFTER_CHANGE_RE = new RegExp(`^\\s*(?:\\)\\s*)?(?:[\\p{L}-]{2,20}\\s+)?(${DOWN_WORDS}|${UP_WORDS}|${EITHER_WORDS})\\b`, 'iu');
+const AFTER_CHANGE_RE = new RegExp(`^\\s*(?:\\)\\s*)?(?:[\\p{L}-]{2,20}\\s+)?(${DOWN_WORDS}|${UP_WORDS}|${BETTER_WORDS}|${EITHER_WORDS})\\b`, 'iu');
 /** A word right after a number that ends the claim: `(13× fewer)`, `8× smaller,`. */
 const BARE_WORD_RE = /^\s?([\p{L}-]{2,20})\s?(?:[)\],;.:]|$)/u;
 /** The word right after another: `memory` in ` memory)`. */
@@ -169,11 +171,23 @@ const EITHER_RE = new RegExp(`^(?:${EITHER_WORDS})$`);
 /** The direction a change word gives, per word as written (see `directionOfWord`). */
 const wordDirection = memoized(directionOfWord, 4096);
 
-function directionOfWord(word: string): 'down' | 'up' | 'either' {
+function directionOfWord(word: string): NonNullable<Claim['direction']> {
   const w = word.toLowerCase();
   if (DOWN_RE.test(w) || /^(reduc|cut|lower|decreas|shrink|drop|sav|compress|slash|trim)/.test(w)) return 'down';
   if (EITHER_RE.test(w) || /^(speed|accelerat)/.test(w)) return 'either';
+  if (/^improv/.test(w)) return 'better';
   return 'up';
+}
+
+/**
+ * The way a claim's word says a pair's values move. An improvement has no way of its own: it is a decrease for a
+ * metric where lower is better (latency, loss, perplexity: `Perplexity 5.68 → 5.47 (3.7% improvement)`), an increase
+ * where higher is better, and either when the card does not say which.
+ */
+function claimDirection(claim: Claim, p: Pair): 'down' | 'up' | 'either' | undefined {
+  if (claim.direction !== 'better') return claim.direction;
+  const lower = lowerIsBetter(p);
+  return lower === undefined ? undefined : lower ? 'down' : 'up';
 }
 
 type ClaimWords = Pick<Claim, 'direction' | 'word' | 'bareWord' | 'noun'>;
@@ -885,7 +899,7 @@ const RATE_LABEL_RE = /\bthroughput\b|\/\s?(?:s|sec|second)\b|\bper\s(?:s|sec|se
  * Whether a pair's values are rates: what follows either value names one (see RATE_AFTER_RE), or the words before
  * the first value do (up to 40 characters, back to a `,`, `;`, `|` or line break: `Throughput: 30 → 90`).
  */
-function isRatePair(p: Pair): boolean {
+export function isRatePair(p: Pair): boolean {
   const text = p.field.text;
   if ([p.a, p.b].some((v) => v.dimension === 'time' || v.dimension === 'percent')) return false;
   if (rateAfter(p.a, text) !== '' || rateAfter(p.b, text) !== '') return true;
@@ -1475,7 +1489,8 @@ function statedDirection(claim: Claim, p: Pair): 'down' | 'up' | undefined {
   if (claim.q.sign !== '' || claim.q.delta) return undefined;
   const speed = speedOf(claim, p);
   if (speed !== undefined) return (speed.word === 'faster') === (speed.measure === 'time') ? 'down' : 'up';
-  return claim.direction === 'down' || claim.direction === 'up' ? claim.direction : undefined;
+  const direction = claimDirection(claim, p);
+  return direction === 'down' || direction === 'up' ? direction : undefined;
 }
 
 /** The readings of `claim` (written as `stated`) against a pair, each marked when the values contradict the
@@ -1497,6 +1512,7 @@ function readingCandidatesAsWritten(claim: Claim, p0: Pair, written: string, sub
   let subjectText = '';
   const p = p0.kind === 'compare' && subject !== undefined && (subjectText = subject()) !== '' && subjectOf(p0, subjectText) === 'b' ? swapped(p0) : p0;
   const out: Candidate[] = [];
+  const direction = claimDirection(claim, p);
   const percentValues = p.a.dimension === 'percent' || p.b.dimension === 'percent';
   const add = (comp: Computation | undefined, magnitude: boolean, note?: string): void => {
     if (!comp) return;
@@ -1513,10 +1529,10 @@ function readingCandidatesAsWritten(claim: Claim, p0: Pair, written: string, sub
       if (unsignedWithWord) {
         // "2.4pp higher": a magnitude whose direction is given by the word.
         const signedComp = { ...comp };
-        if (claim.direction === 'down') {
+        if (direction === 'down') {
           signedComp.interval = affine(comp.interval, ONE.neg());
           signedComp.point = comp.point && comp.point.neg();
-        } else if (!claim.direction) {
+        } else if (!direction) {
           const mag = comp.point ?? ZERO;
           if (mag.s < 0n) {
             signedComp.interval = affine(comp.interval, ONE.neg());
@@ -1551,7 +1567,7 @@ function readingCandidatesAsWritten(claim: Claim, p0: Pair, written: string, sub
         if (signed) add(pts, false, 'read as percentage points');
         else {
           const dirComp = { ...pts };
-          if (claim.direction === 'down') {
+          if (direction === 'down') {
             dirComp.interval = affine(pts.interval, ONE.neg());
             dirComp.point = pts.point && pts.point.neg();
           }
@@ -1570,9 +1586,9 @@ function readingCandidatesAsWritten(claim: Claim, p0: Pair, written: string, sub
           tried[0].note = `${readings[1].reading} gives ${computedTextOf(tried[1].stated, readings[1].comp)}, which does not fit either`;
           tried[1].note = `${readings[0].reading} gives ${computedTextOf(tried[0].stated, readings[0].comp)}, which does not fit either`;
         }
-      } else if (claim.direction === 'down') {
+      } else if (direction === 'down') {
         add(relativeChange(p, 'down'), true);
-      } else if (claim.direction === 'up') {
+      } else if (direction === 'up') {
         add(relativeChange(p, 'up'), true);
       } else {
         add(relativeChange(p, 'down'), true);
@@ -1834,7 +1850,7 @@ function crossFieldCheck(info: FieldInfo, claim: Claim, pairs: Pair[]): Check | 
     const compute = (p: Pair): Array<Computation | undefined> => {
       if (isFactor) return [ratio(p)];
       const speed = speedOf(claim, p);
-      return speed !== undefined ? speedReadings(p, speed).map((r) => r.comp) : [relativeChange(p, claim.direction === 'up' ? 'up' : 'down')];
+      return speed !== undefined ? speedReadings(p, speed).map((r) => r.comp) : [relativeChange(p, claimDirection(claim, p) === 'up' ? 'up' : 'down')];
     };
     const rank = (x: RangeReading): number => (x.ambiguous ? VERDICT_RANK['near-miss'] : VERDICT_RANK[x.j.verdict]);
     const isBetter = (x: RangeReading, y: RangeReading | undefined): boolean => !y || rank(x) < rank(y) || (rank(x) === rank(y) && x.j.steps < y.j.steps);
@@ -2042,7 +2058,7 @@ export function checkPaper(paper: Paper): Check[] {
             return side === undefined ? [] : [{ p, side }];
           });
           // `less than QLoRA`: the other value is the smaller one (`more than`: the larger), when one pair says so.
-          const agreeing = named.filter(({ p, side }) => otherSideAgrees(p, side, claim.direction));
+          const agreeing = named.filter(({ p, side }) => otherSideAgrees(p, side, claimDirection(claim, p)));
           if (named.length > 0) group = (agreeing.length > 0 ? agreeing : named).map(({ p }) => p);
         }
         let best: Candidate | undefined;

@@ -1524,3 +1524,30 @@ test('a claim after three values compared, naming no reference, may be about the
   // Changes are not read so: after `40 → 20 → 10 GB`, `2× smaller` is the last step, and 4× the whole chain.
   assert.equal(only(card('Memory 40 GB → 30 GB → 10 GB (25% less)'), 'percent-change').verdict, 'inconsistent');
 });
+
+test('an "improvement" goes the way of its metric: down for perplexity and latency, up for accuracy', () => {
+  // Each was an error ("the values decrease … while the claim says they increase").
+  for (const numbers of ['Perplexity 5.68 → 5.47 (3.7% improvement)', 'Latency 200 ms → 150 ms (25% improvement)', 'Accuracy 60.0 → 66.0 (10% improvement)']) {
+    const c = only(card(numbers), 'percent-change');
+    assert.equal(c.verdict, 'consistent', `${numbers}: ${c.message}`);
+  }
+  // The wrong way for its metric is still an error, and the message says which way the word wants.
+  const worse = only(card('Perplexity 5.47 → 5.68 (3.8% improvement)'), 'percent-change');
+  assert.equal(worse.verdict, 'inconsistent');
+  assert.match(worse.message, /the values increase \(5\.47 → 5\.68\) while the claim says they decrease \(“improvement”\)/);
+  const lower = only(card('Accuracy 66.0 → 60.0 (9.1% improvement)'), 'percent-change');
+  assert.equal(lower.verdict, 'inconsistent');
+  assert.match(lower.message, /while the claim says they increase/);
+  // A metric the card does not name either way: the size is checked, whichever way the values move.
+  const unnamed = only(card('Value 5.68 → 5.47 (3.7% improvement)'), 'percent-change');
+  assert.equal(unnamed.verdict, 'consistent', unnamed.message);
+});
+
+test('a rate is better higher: "improves" on 200 → 800 GB/s agrees (it was read as bytes, lower is better)', () => {
+  const checks = card('Effective bandwidth 200 GB/s → 800 GB/s (4× higher)', 'Compression improves effective bandwidth.');
+  const d = only(checks, 'direction');
+  assert.equal(d.verdict, 'consistent', d.message);
+  assert.match(d.message, /higher is better/);
+  const wrong = only(card('Effective bandwidth 800 GB/s → 200 GB/s (4× lower)', 'Offloading improves effective bandwidth.'), 'direction');
+  assert.equal(wrong.verdict, 'inconsistent', wrong.message);
+});

@@ -3,7 +3,7 @@
 // inconsistent only when every such pair contradicts them.
 import { Check } from '../check';
 import type { FieldInfo, Pair } from '../checker';
-import { assumedUnitNote, baseNumber, makeCheck, unitCategory, unitGuess } from '../checker';
+import { assumedUnitNote, baseNumber, isRatePair, makeCheck, unitCategory, unitGuess } from '../checker';
 import { binaryReadingDiffers, binaryUnitsNote, inBinaryUnits, Quantity } from '../quantity';
 import { memoized } from '../memo';
 import { subjectOf } from './subject';
@@ -71,8 +71,13 @@ function allowed(cats: readonly string[], p: Pair): boolean {
   return cats.includes(unitCategory(p));
 }
 
-/** Whether lower values are better for the pair's metric; undefined when the card does not say. */
-function lowerIsBetter(p: Pair, context: string): boolean | undefined {
+/**
+ * Whether lower values are better for the pair's metric; undefined when the card does not say. A rate (`GB/s`,
+ * `tokens/s`) is better higher; a size, time or count, lower; a score as the words around it say (`context`: the
+ * claim's own words, read last).
+ */
+export function lowerIsBetter(p: Pair, context = ''): boolean | undefined {
+  if (isRatePair(p)) return false;
   const cat = unitCategory(p);
   if (cat !== 'score') return true;
   const t = p.field.text;
