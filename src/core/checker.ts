@@ -291,6 +291,12 @@ function usable(qu: Quantity): boolean {
   return !qu.name && !qu.reference && !qu.attributive && !qu.plusMinus;
 }
 
+/**
+ * What follows a multiple that is a setting, not a claim (like `4-bit`): `10-fold cross-validation`, `8x A100`,
+ * `2× GPUs`, `4x upscaled`. Why: read as claims, they were checked against the card's numbers and flagged.
+ */
+const FACTOR_SETTING_RE = /^[\s-]?(?:cross[\s-]?validat\w*|cv\b|[ahlvt]\d{2,3}\b|(?:gpu|tpu|node)s?\b|rtx\b|upscal\w*|downscal\w*|upsampl\w*|downsampl\w*|super[\s-]?resolution)/i;
+
 function classify(text: string, qu: Quantity, ranges: Range[]): Claim | undefined {
   if (!usable(qu)) return undefined;
   if (qu.range !== undefined) {
@@ -305,7 +311,10 @@ function classify(text: string, qu: Quantity, ranges: Range[]): Claim | undefine
     }
     return undefined;
   }
-  if (qu.dimension === 'factor') return claimOf(qu, 'factor', factorWord(text.slice(qu.end, qu.end + 40)), qu.start, qu.end);
+  if (qu.dimension === 'factor') {
+    if (FACTOR_SETTING_RE.test(text.slice(qu.end, qu.end + 24))) return undefined;
+    return claimOf(qu, 'factor', factorWord(text.slice(qu.end, qu.end + 40)), qu.start, qu.end);
+  }
   if (qu.dimension === 'pp') {
     const m = AFTER_CHANGE_RE.exec(text.slice(qu.end, qu.end + 40));
     return claimOf(qu, 'difference', directionOf(m?.[1]), qu.start, qu.end);

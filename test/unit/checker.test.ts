@@ -1551,3 +1551,13 @@ test('a rate is better higher: "improves" on 200 → 800 GB/s agrees (it was rea
   const wrong = only(card('Effective bandwidth 800 GB/s → 200 GB/s (4× lower)', 'Offloading improves effective bandwidth.'), 'direction');
   assert.equal(wrong.verdict, 'inconsistent', wrong.message);
 });
+
+test('multiples that count hardware or name a procedure are not claims: 8x A100, 2× GPUs, 10-fold cross-validation, 4x upscaled', () => {
+  // Each was checked as a ratio against Memory 320 GB → 80 GB and flagged as an error with a "fix" of 4x.
+  const checks = card('Memory 320 GB → 80 GB', 'The method keeps accuracy.', 'Fine-tune a 70B model on 2x A100 instead of 8x A100', 'Evaluated with 10-fold cross-validation on 2× GPUs; gives 4x upscaled images.');
+  assert.deepEqual(checks.filter((c) => c.kind === 'ratio').map((c) => c.stated), []);
+  // A multiple with a size word after it is still a claim, and a wrong one is still caught.
+  const wrong = only(card('Memory 320 GB → 80 GB', 'The method needs 2x less memory on 8x A100.'), 'ratio');
+  assert.equal(wrong.verdict, 'inconsistent', wrong.message);
+  assert.equal(wrong.stated, '2x');
+});
