@@ -1561,3 +1561,14 @@ test('multiples that count hardware or name a procedure are not claims: 8x A100,
   assert.equal(wrong.verdict, 'inconsistent', wrong.message);
   assert.equal(wrong.stated, '2x');
 });
+
+test('direction words: "all-reduce" names an operation, and "lower serving bills" is not about a bandwidth', () => {
+  // Both were errors: "the numbers say otherwise — 800 GB vs Effective bandwidth 200 GB".
+  const checks = card('Effective bandwidth 200 GB/s → 800 GB/s (4× higher)', 'Compression speeds up the all-reduce.', 'Faster all-reduce', 'Teams can lower serving bills by moving less data between GPUs.');
+  assert.deepEqual(flagged(checks).map((c) => c.message), []);
+  // A rate named near the word is still held to it.
+  const named = only(card('Effective bandwidth 800 GB/s → 200 GB/s (4× lower)', 'A finding.', 'A method for testing', 'Offloading reduces effective bandwidth.'), 'direction');
+  assert.equal(named.verdict, 'consistent', named.message);
+  const wrong = only(card('Effective bandwidth 200 GB/s → 800 GB/s (4× higher)', 'A finding.', 'A method for testing', 'Offloading reduces effective bandwidth.'), 'direction');
+  assert.equal(wrong.verdict, 'inconsistent', wrong.message);
+});

@@ -10,8 +10,9 @@ import { subjectOf } from './subject';
 
 type WordClass = 'better' | 'worse' | 'best' | 'min' | 'max' | 'down' | 'up' | 'match';
 
+/** Not inside a hyphenated word: `reduce` in `all-reduce` names an operation, not a direction. */
 const DIRECTION_RE =
-  /\b(outperform\w*|beat(?:s|ing)?|surpass\w*|exceed\w*|improv\w*|better|stronger|boost\w*|strongest|best|highest|largest|lowest|smallest|fewest|reduc\w*|cut(?:s|ting)?|lower(?:s|ed|ing)?|decreas\w*|shrink\w*|slash\w*|fewer|less|smaller|higher|increas\w*|rais(?:es|ed|ing)|match(?:es|ed|ing)?|comparable|on par|similar|close to|closely|near(?![-\u2011])|underperform\w*|worse|degrad\w*)\b/gi;
+  /(?<![-\u2011])\b(outperform\w*|beat(?:s|ing)?|surpass\w*|exceed\w*|improv\w*|better|stronger|boost\w*|strongest|best|highest|largest|lowest|smallest|fewest|reduc\w*|cut(?:s|ting)?|lower(?:s|ed|ing)?|decreas\w*|shrink\w*|slash\w*|fewer|less|smaller|higher|increas\w*|rais(?:es|ed|ing)|match(?:es|ed|ing)?|comparable|on par|similar|close to|closely|near(?![-\u2011])|underperform\w*|worse|degrad\w*)\b/gi;
 
 /** A direction word's class, per word as written (see `classOfWord`). */
 const classOf = memoized(classOfWord, 4096);
@@ -65,6 +66,12 @@ function categoriesOf(context: string): readonly string[] {
 const CATEGORY_LISTS: ReadonlyArray<readonly string[]> = Array.from({ length: 1 << CATEGORY_RES.length }, (_, mask) =>
   Object.freeze(CATEGORY_RES.filter((_c, k) => mask & (1 << k)).map(([cat]) => cat)),
 );
+
+/**
+ * Words that name a rate. A rate (`200 → 800 GB/s`) is held to "lower" or "increase" only when these are near the
+ * word: "lower serving bills" is not about bandwidth, though the card's only pair measures it.
+ */
+const RATE_CONTEXT_RE = /\b(?:throughput|bandwidth|speed\w*|rates?|qps|fps|tps|per second)\b|\/s\b/i;
 
 function allowed(cats: readonly string[], p: Pair): boolean {
   if (cats.length === 0) return true;
@@ -247,6 +254,7 @@ export function checkDirections(fields: FieldInfo[], suppressed: Set<Quantity>):
       const cats = categoriesOf(context);
       for (const p of pairs) {
         if (!allowed(cats, p)) continue;
+        if ((cls === 'down' || cls === 'up') && !RATE_CONTEXT_RE.test(context) && isRatePair(p)) continue;
         if (cls === 'best' || cls === 'min' || cls === 'max') {
           const o = evaluateExtreme(cls, p, subject, context);
           if (o) outcomes.push(o);
