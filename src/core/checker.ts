@@ -1429,6 +1429,18 @@ function sideNamedByClaim(claim: Claim, p: Pair): 'a' | 'b' | undefined {
 }
 
 /** The side of a pair whose label `words` name (undefined for neither, or both). */
+/** The side labelled exactly `words`, letter case and spacing aside (see `sideNamedIn` for a looser match). */
+function sideLabelled(words: string, p: Pair): 'a' | 'b' | undefined {
+  const w = normalLabel(words);
+  const a = normalLabel(p.labelA) === w;
+  const b = normalLabel(p.labelB) === w;
+  return a === b ? undefined : a ? 'a' : 'b';
+}
+
+function normalLabel(label: string): string {
+  return label.trim().replace(/\s+/g, ' ').toLowerCase();
+}
+
 function sideNamedIn(words: string, p: Pair): 'a' | 'b' | undefined {
   const a = p.labelA !== '' && mentions(words, p.labelA);
   const b = p.labelB !== '' && mentions(words, p.labelB);
@@ -2062,10 +2074,14 @@ export function checkPaper(paper: Paper): Check[] {
         // so labelled, in the clause's earlier groups too (`Ours 2.1 GB vs QLoRA 4.6 GB vs FP16 13.5 GB`).
         const reference = referenceNamedAfter(info.text, claim);
         if (reference !== undefined) {
-          const named = before.flatMap((p) => {
-            const side = sideNamedIn(reference, p);
-            return side === undefined ? [] : [{ p, side }];
-          });
+          // A value labelled exactly so first: `than LoRA` names LoRA, though the words of LoRA-XS include it.
+          const sidesNamed = (nameSide: (words: string, p: Pair) => 'a' | 'b' | undefined) =>
+            before.flatMap((p) => {
+              const side = nameSide(reference, p);
+              return side === undefined ? [] : [{ p, side }];
+            });
+          const exactly = sidesNamed(sideLabelled);
+          const named = exactly.length > 0 ? exactly : sidesNamed(sideNamedIn);
           // `less than QLoRA`: the other value is the smaller one (`more than`: the larger), when one pair says so.
           const agreeing = named.filter(({ p, side }) => otherSideAgrees(p, side, claimDirection(claim, p)));
           if (named.length > 0) group = (agreeing.length > 0 ? agreeing : named).map(({ p }) => p);

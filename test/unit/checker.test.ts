@@ -1572,3 +1572,13 @@ test('direction words: "all-reduce" names an operation, and "lower serving bills
   const wrong = only(card('Effective bandwidth 200 GB/s → 800 GB/s (4× higher)', 'A finding.', 'A method for testing', 'Offloading reduces effective bandwidth.'), 'direction');
   assert.equal(wrong.verdict, 'inconsistent', wrong.message);
 });
+
+test('a claim that names its reference takes the value labelled exactly so: "than LoRA" is LoRA, not LoRA-XS', () => {
+  // Was an error against LoRA-XS 60K vs VeRA 20K ("closest consistent value: 3×").
+  const right = only(card('Params: LoRA 800K → LoRA-XS 60K → VeRA 20K (LoRA-XS 13× fewer than LoRA)'), 'ratio');
+  assert.equal(right.verdict, 'consistent', right.message);
+  assert.match(right.message, /13\.21…13\.45×/);
+  const wrong = only(card('Params: LoRA 800K → LoRA-XS 60K → VeRA 20K (LoRA-XS 3× fewer than LoRA)'), 'ratio');
+  assert.equal(wrong.verdict, 'inconsistent', wrong.message);
+  assert.equal(wrong.explanation.closest, '13×');
+});
