@@ -4,7 +4,8 @@
 import { Check } from '../check';
 import type { FieldInfo } from '../checker';
 import { makeCheck, statedText, whereWritten } from '../checker';
-import { firstStartingAt, Quantity, Range } from '../quantity';
+import { firstStartingAt, Fused, isSpaceCode, Quantity, Range } from '../quantity';
+import { isWordCode, trimEndChar } from '../text';
 
 export interface Damage {
   checks: Check[];
@@ -32,7 +33,9 @@ const MOJIBAKE_GUESS: Record<string, string> = {
 };
 /** At most this many reports of one kind of damage per field: a hostile card must not flood the Problems panel. */
 const MAX_PER_KIND = 10;
-const BRACKET_RE = /[()]/g;
+const BRACKET_RE = /[()[\]]/g;
+/** Digits a number needs before it is read as a range with its dash lost (`164` beside `1–64`). */
+const MIN_LOST_DASH_DIGITS = 3;
 /**
  * A `?` where a character was lost between two values: right between two numbers (`12?4`), or with a space on
  * each side after a number or its unit and before the next number, with at most a label between (`27.1 GB ? 2.1 GB`,
@@ -41,6 +44,121 @@ const BRACKET_RE = /[()]/g;
  * `vs ? for GPT-4`, `GPT-4 ? vs 82.1`).
  */
 const QUESTION_RE = /\d%?\s?\?\s?[~<>≈]?\d|\d(?: ?[^\s\d?;|]{1,8})? \?(?= (?:(?!(?:vs|versus|and|or|to|of)\b)\p{L}[\p{L}\d-]{0,15} )?[~<>≈]?\d)/gu;
+
+/**
+ * Words after which a dotted number is a version or a numbered part, not two numbers run together
+ * (`transformers 4.36.2`, `Sec. 4.2.1`): lower-cased, without a trailing dot. Libraries and tools are the ones
+ * papers cite with a version; a benchmark or metric name (`GLUE avg 87.8288.69`) must not be here.
+ */
+const VERSION_WORDS: ReadonlySet<string> = new Set([
+  'v', 'ver', 'version', 'release', 'rel', 'sec', 'section', '§', 'ch', 'chapter', 'app', 'appendix', 'table', 'tab',
+  'fig', 'figure', 'eq', 'equation', 'thm', 'theorem', 'lemma', 'alg', 'algorithm',
+  'transformers', 'torch', 'pytorch', 'tensorflow', 'jax', 'flax', 'keras', 'peft', 'trl', 'tgi', 'vllm', 'sglang',
+  'deepspeed', 'megatron', 'megatron-lm', 'accelerate', 'bitsandbytes', 'flash-attn', 'flashattention',
+  'xformers', 'triton', 'tensorrt', 'tensorrt-llm', 'onnx', 'onnxruntime', 'llama.cpp', 'ollama', 'cuda', 'cudnn',
+  'nccl', 'python', 'numpy', 'scipy', 'pandas', 'scikit-learn', 'sklearn', 'datasets', 'tokenizers',
+  'sentencepiece', 'lightning', 'fairseq', 'nemo', 'faiss', 'ray', 'mlx', 'gcc', 'ubuntu', 'docker',
+]);
+/** Written between a package and its version with nothing around them (`torch==2.1.0`, `peft@0.7.1`). */
+const VERSION_PINS = ['==', '~=', '>=', '@'];
+
+/** Whether a character may be part of a library or section word (`llama.cpp`, `flash-attn`, `Sec.`, `§`). */
+function isNameChar(c: string): boolean {
+  return isWordCode(c.charCodeAt(0)) || c === '.' || c === '-' || c === '§';
+}
+
+/** Whether the dotted number at `start` follows a version pin or a word from VERSION_WORDS (over a space, a `(` or
+ * both: `PEFT 0.7.1`, `bitsandbytes (0.41.1)`). */
+function followsVersionWord(text: string, start: number): boolean {
+  for (const pin of VERSION_PINS) {
+    const at = start - pin.length;
+    if (at > 0 && text.startsWith(pin, at) && isWordCode(text.charCodeAt(at - 1))) return true;
+  }
+  let end = start;
+  if (end > 0 && text[end - 1] === '(') end--;
+  if (end > 0 && isSpaceCode(text.charCodeAt(end - 1))) end--;
+  let begin = end;
+  while (begin > 0 && end - begin < 32 && isNameChar(text[begin - 1])) begin--;
+  return VERSION_WORDS.has(trimEndChar(text.slice(begin, end), '.').toLowerCase());
+}
+
+/** A date written dd.mm.yyyy (`15.03.2024`), given its three dot-separated groups. */
+function isDate(groups: string[]): boolean {
+  const day = Number(groups[0]);
+  const month = Number(groups[1]);
+  return groups[0].length <= 2 && groups[2].length === 4 && day >= 1 && day <= 31 && month >= 1 && month <= 12;
+}
+
+/**
+ * Whether a fused number is two numbers run together rather than a version, section or date. Between its two dots
+ * lie at least one decimal of the first number and one integer digit of the second, and it has exactly two dots:
+ * `87.8288.69` is a pair; `2.1.0`, `1.2.3.4`, `15.03.2024` and `transformers 4.36.2` are not.
+ */
+function isFusedPair(text: string, f: Fused): boolean {
+  // `71.28%3.06`: the unit shows where the first number ends.
+  if (f.raw.includes('%')) return true;
+  const groups = f.raw.split('.');
+  if (groups.length !== 3 || groups[1].length < 2) return false;
+  return !isDate(groups) && !followsVersionWord(text, f.start);
+}
+
+/** Roman numerals an enumeration counts with, in order (`i)`, `ii)`, `iii)`…). */
+const ROMAN = ['i', 'ii', 'iii', 'iv', 'v', 'vi', 'vii', 'viii', 'ix', 'x', 'xi', 'xii'];
+const MARKER_NUMBER_RE = /^[0-9]{1,2}$/;
+const MARKER_LETTER_RE = /^[a-z]$/;
+
+/** An enumeration marker's place in each way of counting it may belong to (`i` is both the 9th letter and 1). */
+interface Marker {
+  close: number;
+  number?: number;
+  letter?: number;
+  roman?: number;
+}
+
+/** Whether the character at `i` may come just before an enumeration marker: the field's start, a space or punctuation
+ * (but not a decimal point: the `)` of `0.65)` ends a number). */
+function beginsMarker(text: string, i: number): boolean {
+  if (i < 0 || isSpaceCode(text.charCodeAt(i))) return true;
+  const c = text[i];
+  if (c === '.') return !(text[i - 1] >= '0' && text[i - 1] <= '9');
+  return c === ',' || c === ';' || c === ':' || c === '!' || c === '?';
+}
+
+/** The enumeration marker (`2)`, `b)`, `iv)`) whose `)` is at `close`, or undefined when the `)` ends something else. */
+function markerAt(text: string, close: number): Marker | undefined {
+  let begin = close;
+  while (begin > 0 && close - begin < 5 && isWordCode(text.charCodeAt(begin - 1))) begin--;
+  if (begin === close || !beginsMarker(text, begin - 1)) return undefined;
+  const label = text.slice(begin, close).toLowerCase();
+  const marker: Marker = { close };
+  if (MARKER_NUMBER_RE.test(label)) marker.number = Number(label);
+  if (MARKER_LETTER_RE.test(label)) marker.letter = label.charCodeAt(0) - 96;
+  const roman = ROMAN.indexOf(label);
+  if (roman >= 0) marker.roman = roman + 1;
+  return (marker.number ?? marker.letter ?? marker.roman) === undefined ? undefined : marker;
+}
+
+/** Whether `b` is the marker that comes right after `a` in some way of counting (`1) 2)`, `a) b)`, `i) ii)`). */
+function follows(a: Marker, b: Marker): boolean {
+  const next = (x?: number, y?: number): boolean => x !== undefined && y === x + 1;
+  return next(a.number, b.number) || next(a.letter, b.letter) || next(a.roman, b.roman);
+}
+
+/**
+ * The `)` of enumeration markers (`1) block-wise…, 2) dynamic…`, `a) 8 experts … b) top-2`): markers that follow
+ * each other in sequence, two or more. They close no bracket, so they are not stray.
+ */
+function enumerationCloses(text: string): Set<number> {
+  const closes = new Set<number>();
+  let previous: Marker | undefined;
+  for (let at = text.indexOf(')'); at >= 0; at = text.indexOf(')', at + 1)) {
+    const marker = markerAt(text, at);
+    if (!marker) continue;
+    if (previous && follows(previous, marker)) closes.add(previous.close).add(marker.close);
+    previous = marker;
+  }
+  return closes;
+}
 
 /** Index of the clause holding `offset` (binary search: clauses are sorted and cover the text). */
 function clauseIndex(info: FieldInfo, offset: number): number {
@@ -64,8 +182,11 @@ export function findDamage(fields: FieldInfo[]): Damage {
   for (const info of fields) {
     const text = info.text;
     // Numbers run together.
-    for (let fi = 0; fi < info.reading.fused.length && fi < MAX_PER_KIND; fi++) {
-      const f = info.reading.fused[fi];
+    let fusedCount = 0;
+    for (const f of info.reading.fused) {
+      if (fusedCount >= MAX_PER_KIND) break;
+      if (!isFusedPair(text, f)) continue;
+      fusedCount++;
       const guess = f.guess ? `probably ${f.guess[0]} and ${f.guess[1]} with an arrow or "vs" lost between them` : 'a separator was lost';
       checks.push(
         makeCheck(info, f.start, f.end, {
@@ -79,16 +200,25 @@ export function findDamage(fields: FieldInfo[]): Damage {
       );
       (damagedClauses ??= new Set()).add(`${info.key}:${clauseIndex(info, f.start)}`);
     }
-    // Brackets that do not pair up.
+    // Brackets that do not pair up. A half-open interval pairs a square bracket with a round one (`[1e-5, 1e-3)`,
+    // `(0, 1]`); the `)` of an enumeration marker (`1) … 2) …`) closes nothing.
     const stack: number[] = [];
+    const squares: number[] = [];
     const strayClose: number[] = [];
+    const markers = text.includes(')') ? enumerationCloses(text) : undefined;
     // `test` finds the next bracket without building a match (lastIndex ends just after it).
     BRACKET_RE.lastIndex = 0;
     while (BRACKET_RE.test(text)) {
       const i = BRACKET_RE.lastIndex - 1;
-      if (text.charCodeAt(i) === 40) stack.push(i);
-      else {
+      const c = text[i];
+      if (c === '(') stack.push(i);
+      else if (c === '[') squares.push(i);
+      else if (c === ']') {
+        if (squares.length) squares.pop();
+        else if (stack.length) stack.pop();
+      } else if (markers === undefined || !markers.has(i)) {
         if (stack.length) stack.pop();
+        else if (squares.length) squares.pop();
         else strayClose.push(i);
       }
     }
@@ -212,6 +342,8 @@ export function findDamage(fields: FieldInfo[]): Damage {
     for (const qu of info.reading.quantities) {
       if (lost >= MAX_PER_KIND) break;
       if (qu.name || qu.reference || qu.range !== undefined || qu.sign !== '' || qu.decimals !== 0 || qu.raw.includes(',')) continue;
+      // `24 layers` beside `2–4 bit`, `35%` beside `3–5%`: a two-digit number matches some range by chance.
+      if (qu.raw.length < MIN_LOST_DASH_DIGITS) continue;
       for (const r of ranges) {
         if (r.low.decimals !== 0 || r.high.decimals !== 0 || r.low.sign !== '') continue;
         const joined = r.low.raw.replace(/^[+\-\u2212]/, '') + r.high.raw.replace(/^[+\-\u2212]/, '');
