@@ -1717,7 +1717,7 @@ const CATEGORY_WORDS: Array<[RegExp, Category[]]> = [
   [/\b(memory|vram|ram|gb|mb|tb|bytes?|disk|footprint|checkpoints?)\b/i, ['bytes']],
   [/\b(storage|size|smaller|compress\w*)\b/i, ['bytes', 'count']],
   [/\b(param\w*|weights?|trainable|adapters?|tokens?|flops|compute|gpus?|samples?|examples?|data)\b/i, ['count']],
-  [/\b(faster|slower|speed\w*|latency|time|throughput|hours?|seconds?|inference|training time|wall-?clock)\b/i, ['time', 'count']],
+  [/\b(faster|slower|slow-?downs?|speed\w*|latency|time|throughput|hours?|seconds?|inference|training time|wall-?clock)\b/i, ['time', 'count']],
   [/\b(accuracy|score|f1|bleu|rouge|mmlu|perplexity|ppl|loss|error|auc|cider|performance|quality)\b/i, ['score']],
 ];
 
@@ -1742,7 +1742,8 @@ function otherSideAgrees(p: Pair, side: 'a' | 'b', direction: Claim['direction']
 
 /**
  * Whether a claim's own words (their categories, `cats`) name only memory or size where the pair holds times
- * (`Ours 48 ms vs baseline 101 ms (2.1× faster, 40% less memory)`): then the claim is not about that pair. Only
+ * (`Ours 48 ms vs baseline 101 ms (2.1× faster, 40% less memory)`), or speed where it holds bytes: then the claim
+ * is not about that pair. Only
  * where the pair's unit says plainly what the values are; words that also fit counts (`faster`, `latency`,
  * `compute`, `size`) do not rule a pair out.
  */
@@ -1750,6 +1751,9 @@ function namesOtherQuantity(cats: Set<Category> | undefined, p: Pair): boolean {
   if (cats === undefined) return false;
   const cat = pairCategory(p);
   if ((cat !== 'bytes' && cat !== 'time') || cats.has(cat)) return false;
+  // Words of speed name no size (`Peak memory 40 GB → 22 GB (45% less), 12% slowdown`), but do name a rate of bytes
+  // (`100 GB/s → 300 GB/s (2x faster)`).
+  if (cat === 'bytes' && cats.has('time')) return !isRatePair(p);
   for (const c of cats) if (c !== 'bytes' && c !== 'time') return false;
   return true;
 }

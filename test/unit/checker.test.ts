@@ -1582,3 +1582,13 @@ test('a claim that names its reference takes the value labelled exactly so: "tha
   assert.equal(wrong.verdict, 'inconsistent', wrong.message);
   assert.equal(wrong.explanation.closest, '13×');
 });
+
+test('a percentage of speed beside a memory pair is not about the memory: "(45% less), 12% slowdown"', () => {
+  // Both were errors: "12%: … gives 43.04…46.91%; closest consistent value: 45%".
+  assert.deepEqual(flagged(card('Peak memory 40 GB → 22 GB (45% less), 12% slowdown')).map((c) => c.message), []);
+  assert.deepEqual(flagged(card('none', 'Memory drops from 48 GB to 30 GB (37.5% less) with a 7% slowdown.')).map((c) => c.message), []);
+  // The memory claim itself is still checked.
+  const wrong = only(card('Peak memory 40 GB → 22 GB (12% less), 45% slowdown'), 'percent-change');
+  assert.equal(wrong.verdict, 'inconsistent', wrong.message);
+  assert.equal(wrong.stated, '12%');
+});
