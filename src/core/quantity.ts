@@ -102,7 +102,7 @@ interface UnitDef {
 
 /** Units written after a number; matched on a bounded slice, longest first, then a word boundary. */
 const UNIT_RE =
-  /^(\s?)(percentage points?|pct\.? points?|p\.p\.|pp|points?|pts|%|×|[xX](?![\p{L}\d])|-?fold|times|thousand|million|billion|trillion|KiB|MiB|GiB|TiB|KB|kB|MB|GB|TB|PB|bytes?|ns|µs|us|ms|secs?|seconds?|s|mins?|minutes?|hrs?|hours?|h|days?|-?bits?|bn|[KkMBT])(?![\p{L}\d])/u;
+  /^(\s?)(percentage points?|pct\.? points?|p\.p\.|pp|points?|pts|%|×|[xX](?![\p{L}\d])|-?fold|times|thousand|million|billion|trillion|KiB|MiB|GiB|TiB|KB|kB|MB|GB|TB|PB|bytes?|ns|µs|us|ms|secs?|seconds?|s|mins?|minutes?|hrs?|hours?|h|days?|weeks?|wks?|-?bits?|bn|[KkMBT])(?![\p{L}\d])/u;
 
 /** The unit definitions, shared by every quantity that uses them (never changed after reading). */
 const UNIT_DEFS: readonly UnitDef[] = Object.freeze([
@@ -130,6 +130,8 @@ const UNIT_DEFS: readonly UnitDef[] = Object.freeze([
   { unit: 'h', dimension: 'time', scale: 3600 },
   { unit: 'd', dimension: 'time', scale: 86400 },
   { unit: 'bit', dimension: 'bits', scale: 1 },
+  // A week is always seven days; months and years vary in length and are not read as units.
+  { unit: 'wk', dimension: 'time', scale: 7 * 86400 },
 ].map((d) => Object.freeze(d as UnitDef)));
 const UNIT_OF_TOKEN: ReadonlyMap<string, UnitDef> = new Map(
   ([
@@ -183,6 +185,10 @@ const UNIT_OF_TOKEN: ReadonlyMap<string, UnitDef> = new Map(
     ['days', 22],
     ['bit', 23],
     ['bits', 23],
+    ['week', 24],
+    ['weeks', 24],
+    ['wk', 24],
+    ['wks', 24],
   ] as Array<[string, number]>).map(([t, i]) => [t, UNIT_DEFS[i]]),
 );
 /** pp and its spellings. */
@@ -266,8 +272,58 @@ function qualifierOf(token: string): Qualifier {
   return 'approx';
 }
 
-const REFERENCE_RE = /\b(?:table|tab\.|fig\.?|figure|section|sec\.|eq\.?|equation|appendix|line|page|p\.|ref\.?|step|stage|round|epoch|layer|version|v)\s*$/i;
+const REFERENCE_RE = /\b(?:table|tab\.|fig\.?|figure|section|sec\.|eq\.?|equation|appendix|line|page|p\.|ref\.?|version|v)\s*$/i;
+/** Words that name one of a series by its number (`round 3`, `layer 12`); see `isReference`. */
+const ORDINAL_RE = /\b(?:step|stage|round|epoch|layer)\s*$/i;
 const SIGNS = '+-\u2212';
+
+/**
+ * Whether a number written after `head` is a reference (`Table 4`, `Fig. 2`) rather than a value. After a word that
+ * names one of a series (`round 3`, `epoch 5`) only a bare integer is: with decimals, a unit or a multiplier it is
+ * a value measured per round, step… (`per round 480 MB`, `Step 2.4 sec`, `each layer 80M`).
+ */
+function isReference(head: string, raw: string, def: UnitDef): boolean {
+  return REFERENCE_RE.test(head) || (def === NO_UNIT && isBareInteger(raw) && ORDINAL_RE.test(head));
+}
+
+/** Whether a number is written as an integer: no decimals, no exponent (`12`, `1,000`; not `2.4`, `1e3`). */
+function isBareInteger(raw: string): boolean {
+  return !raw.includes('.') && !raw.includes('e') && !raw.includes('E');
+}
+
+/** The longest citation bracket read (`[12, 15, 21-23]`): a longer list of integers is more likely data. */
+const MAX_CITATION = 40;
+/** A citation bracket: integers of up to four digits, separated by commas, semicolons or dashes (`[4]`, `[3-5]`). */
+const CITATION_RE = /^\[ ?\d{1,4}(?: ?[,;\-\u2013\u2014] ?\d{1,4})* ?\]/;
+/** What a citation bracket follows: a word, or punctuation that ends one (`quality [4]`, `68.9% [3]`, `[3][4]`). */
+const BEFORE_CITATION = '.,;)]%\'"\u2019\u201d';
+
+/**
+ * The end (after `]`) of the citation bracket that the number at `start` is written in (`quality [4]`,
+ * `answer quality [12, 15]`, `GaLore[3-5]`), or −1. Its numbers point to references, they are not quantities. Other
+ * brackets keep their numbers: intervals (`[0.5, 0.9]`, `[1e-5, 1e-3)`), a bracket after a number, a symbol or at
+ * the start of the text (`x ∈ [1, 5]`, `= [2, 8]`). Looks at most MAX_CITATION characters either way.
+ */
+function citationEndAround(text: string, start: number): number {
+  // Back over the digits and separators before the number, to the `[`.
+  let k = start;
+  const lo = Math.max(0, start - MAX_CITATION);
+  while (k > lo && isCitationInner(text.charCodeAt(k - 1))) k--;
+  if (k === 0 || text.charCodeAt(k - 1) !== 91) return -1; // [
+  const open = k - 1;
+  const m = CITATION_RE.exec(text.slice(open, open + MAX_CITATION));
+  if (m === null || open + m[0].length <= start) return -1;
+  // What the bracket follows, across at most two spaces.
+  let b = open;
+  while (b > 0 && b > open - 2 && text.charCodeAt(b - 1) === 32) b--;
+  const c = text[b - 1];
+  return b > 0 && (isLetter(c) || BEFORE_CITATION.includes(c)) ? open + m[0].length : -1;
+}
+
+/** Characters inside a citation bracket: digits, spaces and separators. */
+function isCitationInner(c: number): boolean {
+  return (c >= 48 && c <= 57) || c === 32 || c === 44 || c === 59 || c === 45 || c === 0x2013 || c === 0x2014;
+}
 
 /** Numbers read per field at most: prose holds a few dozen; beyond this the text is a dump, not claims. */
 export const MAX_QUANTITIES = 5000;
@@ -305,6 +361,7 @@ function mayBeginUnit(c: number): boolean {
     case 115: // s
     case 116: // t
     case 117: // u
+    case 119: // w
     case 120: // x
       return true;
     default:
@@ -319,6 +376,9 @@ export function readQuantities(text: string): Reading {
   const n = text.length;
   let i = 0;
   let previousNameEnd = -2;
+  // The end of the citation bracket (`[12, 15]`) the last number was read in, and the numbers read in such brackets.
+  let citationEnd = -1;
+  const citations = new Set<Quantity>();
   while (i < n && quantities.length < MAX_QUANTITIES) {
     // The next digit (a native scan: faster than a loop over every character).
     DIGIT_RE.lastIndex = i;
@@ -364,7 +424,10 @@ export function readQuantities(text: string): Reading {
     let sign: Quantity['sign'] = '';
     let glued = false;
     const before = text[start - 1];
-    if (before !== undefined && SIGNS.includes(before)) {
+    if (citationEnd <= start) citationEnd = citationEndAround(text, start);
+    // A number in a citation bracket (`[3-5]`) has no sign: a dash there separates two citations.
+    const citation = start < citationEnd;
+    if (!citation && before !== undefined && SIGNS.includes(before)) {
       const b2 = text[start - 2];
       if (b2 === undefined || !isAlnum(b2) || quantities.length > 0 && quantities[quantities.length - 1].end === start - 1 && !quantities[quantities.length - 1].name) {
         sign = before === '+' ? '+' : '-';
@@ -447,11 +510,11 @@ export function readQuantities(text: string): Reading {
     if (plus && !qualifier) qualifier = 'ge';
     const delta = lc !== undefined && (lc === '∆' || lc === 'Δ' || lc === ':' || wordy) && /[∆Δ]$|\bdelta:?$|\bdiff\.?:?$/i.test(text.slice(headStart, headEnd));
     const plusMinus = lc === '±' || (lc === '-' && /\+\/-$/.test(text.slice(headStart, headEnd)));
-    const reference = !name && wordy && REFERENCE_RE.test((head ??= text.slice(headStart, numStart)));
+    const reference = citation || (!name && wordy && isReference((head ??= text.slice(headStart, numStart)), raw, def));
     const value = plainValue(raw) ?? Number(raw.includes(',') || raw.includes('\u2212') ? raw.replace(/,/g, '').replace('\u2212', '-') : raw);
     const decimals = decimalsFromRaw(raw);
     if (Number.isFinite(value)) {
-      quantities.push({
+      const q: Quantity = {
         raw,
         value,
         decimals,
@@ -479,12 +542,14 @@ export function readQuantities(text: string): Reading {
         invisible: undefined,
         unitFrom: undefined,
         unitAssumed: undefined,
-      });
+      };
+      quantities.push(q);
+      if (citation) citations.add(q);
     }
     previousNameEnd = name ? j : -2;
     i = Math.max(after, j, i + 1);
   }
-  const ranges = findRanges(text, quantities);
+  const ranges = findRanges(text, quantities, citations);
   shareUnits(text, quantities);
   return { quantities, ranges, fused };
 }
@@ -555,18 +620,39 @@ export function splitFused(raw: string): [string, string] | undefined {
 
 const RANGE_DASH = /^\s?[\u2013\u2014\u2011]\s?$|^-$|^\s(?:to)\s$/;
 
-/** Joins `a–b` (en/em dash, non-breaking hyphen, a glued hyphen or " to ") into ranges when a < b. */
-function findRanges(text: string, qs: Quantity[]): Range[] {
+/** `between … and` around two numbers. */
+const AND_RE = /^\s{1,2}and\s{1,2}$/i;
+const BETWEEN_BEFORE_RE = /(?:^|[^\p{L}\d])between\s{1,2}$/iu;
+/** Dimensions in which a range is a claim (`2–3× faster`, `10–20% less`), as the checker reads it. */
+const CLAIM_RANGE_DIMENSIONS: ReadonlySet<Dimension> = new Set<Dimension>(['factor', 'percent']);
+
+/**
+ * Whether `a` and `b` are written `between a and b` with a factor or a percentage (`between 2 and 3 times faster`,
+ * `between 10% and 20% less`): the range `a–b`, as a claim. Between measured values (`between 3 and 5 ms`) the unit
+ * is shared instead (see `shareUnits`), and the values stay values.
+ */
+function betweenAnd(text: string, a: Quantity, b: Quantity, between: string): boolean {
+  return (
+    CLAIM_RANGE_DIMENSIONS.has(b.dimension) &&
+    between.length <= 7 &&
+    AND_RE.test(between) &&
+    BETWEEN_BEFORE_RE.test(text.slice(Math.max(0, a.start - 11), a.start))
+  );
+}
+
+/** Joins `a–b` (en/em dash, non-breaking hyphen, a glued hyphen, " to " or `between a and b` with a factor or a
+ * percentage) into ranges when a < b. */
+function findRanges(text: string, qs: Quantity[], citations: ReadonlySet<Quantity>): Range[] {
   const ranges: Range[] = [];
   for (let k = 0; k + 1 < qs.length; k++) {
     const a = qs[k];
     const b = qs[k + 1];
-    if (a.name || b.name || a.range !== undefined || a.plusMinus || b.plusMinus) continue;
+    if (a.name || b.name || a.range !== undefined || a.plusMinus || b.plusMinus || citations.has(a) || citations.has(b)) continue;
     // The dash may have been read as b's sign (`2-4`): look at what lies between a's end and b's digits.
     const between = text.slice(a.end, b.sign !== '' && b.glued ? b.numStart : b.start);
     let dash = between;
     if (b.sign === '-' && b.glued && between === '') dash = '-';
-    if (dash.length > 6 || !RANGE_DASH.test(dash)) continue;
+    if ((dash.length > 6 || !RANGE_DASH.test(dash)) && !betweenAnd(text, a, b, between)) continue;
     if (dash.includes('to') && endsWithFromToken(text.slice(Math.max(0, a.start - 12), a.start))) continue;
     if (a.unit !== '' && b.unit !== '' && a.dimension !== b.dimension) continue;
     if (b.qualifier && b.qualifier !== 'approx') continue;

@@ -1,6 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readQuantities, splitFused } from '../../src/core/quantity';
+import { checkPaper } from '../../src/core/checker';
+import { parseSeed } from '../../src/core/parser';
+import { Check } from '../../src/core/check';
 
 const read = (t: string) => readQuantities(t).quantities.filter((q) => !q.name);
 
@@ -115,4 +118,60 @@ test('a unit is not shared when the reading is not plainly one unit for both', (
   // A range keeps its own reading (its low end takes the unit, as before).
   const r = readQuantities('3–5 ms').ranges[0];
   assert.deepEqual([r.low.unit, r.low.unitFrom, r.high.unit], ['ms', undefined, 'ms']);
+});
+
+/** One card in the seed's format, checked (as in checker.test.ts). */
+function card(numbers: string, finding = 'A finding.', title = 'A method for testing'): Check[] {
+  const s = parseSeed(`${title}\n\n0.70\n0.60\n0.80\n5\n\nA summary.\n\nKey finding\n\n${finding}\n\nNumbers: ${numbers}\n`);
+  assert.equal(s.papers.length, 1);
+  return checkPaper(s.papers[0]);
+}
+const flagged = (cs: Check[]): string[] => cs.filter((c) => c.severity !== 'info').map((c) => `${c.kind} ${c.stated}: ${c.message}`);
+
+test('weeks are a time unit of seven days; months and years are not read as units', () => {
+  const qs = read('2 weeks, 1 week, 3 wks, 1 wk, 7 days');
+  assert.deepEqual(qs.map((q) => `${q.raw}${q.unit}:${q.dimension}`), ['2wk:time', '1wk:time', '3wk:time', '1wk:time', '7d:time']);
+  assert.equal(qs[0].value * qs[0].scale, qs[4].value * qs[4].scale * 2, '2 weeks = 14 days');
+  assert.deepEqual(read('6 months, 2 years').map((q) => q.unit), ['', '']);
+  assert.deepEqual(flagged(card('Pretraining: baseline 2 weeks vs ours 7 days (2× faster)')), []);
+  assert.deepEqual(flagged(card('Pretraining 3 weeks → 5 days (4.2× faster)')), []);
+  assert.deepEqual(flagged(card('Pretraining 3 weeks → 5 days', 'Cuts pretraining from 3 weeks to 5 days.')), []);
+  const wrong = card('Pretraining 3 weeks → 5 days (8× faster)').find((c) => c.stated === '8×');
+  assert.equal(wrong?.verdict, 'inconsistent', 'a wrong factor across weeks and days is still an error');
+});
+
+test('numbers in a citation bracket after a word or punctuation are not quantities', () => {
+  const refs = (t: string) => readQuantities(t).quantities.map((q) => `${q.raw}:${q.reference ? 'ref' : 'value'}`);
+  assert.deepEqual(refs('LLMLingua keeps 95% of quality [4] at 5× fewer tokens.'), ['95:value', '4:ref', '5:value']);
+  assert.deepEqual(refs('quality [12, 15] work[7,8] GaLore [3-5]. 68.9% [3]'), ['12:ref', '15:ref', '7:ref', '8:ref', '3:ref', '5:ref', '68.9:value', '3:ref']);
+  const r = readQuantities('GaLore [3-5] and [3–5]. cut');
+  assert.deepEqual([r.ranges.length, r.quantities.map((q) => q.sign)], [0, ['', '', '', '']], 'a dash between citations is neither a range nor a sign');
+  // Other brackets keep their numbers: intervals, decimals, after a symbol or at the start of the text.
+  assert.deepEqual(refs('lr in [1e-5, 1e-3) and p in [0.5, 0.9], acc [62.3], x ∈ [1, 5]'), ['1e-5:value', '1e-3:value', '0.5:value', '0.9:value', '62.3:value', '1:value', '5:value']);
+  assert.deepEqual(refs('[1] 40 GB'), ['1:value', '40:value']);
+  assert.deepEqual(flagged(card('Prompt tokens 2,500 → 500 (5× fewer)', 'LLMLingua keeps 95% of quality [4] at 5× fewer tokens.')), []);
+  assert.deepEqual(flagged(card('Context tokens 2,048 → 512 (4× fewer)', 'Compression keeps 94% of answer quality [12, 15] while cutting tokens 4× (2,048 → 512).')), []);
+});
+
+test('"between A and B" with a factor or a percentage is a range, as A–B is', () => {
+  const ranges = (t: string) => readQuantities(t).ranges.map((x) => `${x.low.raw}|${x.high.raw}|${x.unit}`);
+  assert.deepEqual(ranges('Between 2 and 3 times faster; between 10% and 20% less; between 2x and 4x; between 1.5 and 2× lower'), ['2|3|×', '10|20|%', '2|4|×', '1.5|2|×']);
+  // Not a range: measured values (they share the unit, see above), no `between`, a descending pair, a word between.
+  assert.deepEqual(ranges('between 3 and 5 ms; 2 and 3×; between 3 and 2×; between 2 GPUs and 3×'), []);
+  const title = card('Epoch time 45 min → 20 min', 'Packing speeds up training.', 'Between 2 and 3 times faster training with sequence packing');
+  assert.deepEqual(flagged(title), [], '2.25× lies inside 2–3×');
+  assert.equal(title.find((c) => c.kind === 'range')?.verdict, 'consistent');
+  const outside = card('Latency 120 ms → 20 ms', 'A finding.', 'Between 2 and 3 times faster decoding');
+  assert.deepEqual(outside.map((c) => `${c.kind}:${c.verdict}`), ['range:inconsistent'], '6× lies outside 2–3×');
+});
+
+test('after round, step, epoch or layer, a number with decimals, a unit or a multiplier is a value', () => {
+  const refs = (t: string) => readQuantities(t).quantities.filter((q) => !q.name).map((q) => `${q.raw}${q.unit}:${q.reference ? 'ref' : 'value'}`);
+  assert.deepEqual(refs('per round 480 MB; per layer 80M; Step 2.4 sec; Epoch 45 min; each round 25% slower'), ['480MB:value', '80M:value', '2.4s:value', '45min:value', '25%:value']);
+  assert.deepEqual(refs('round 3, layer 12, epoch 5, step 1,000, stage 2, Table 4'), ['3:ref', '12:ref', '5:ref', '1,000:ref', '2:ref', '4:ref'], 'a bare integer names one of the series');
+  const upload = card('Upload per round 480 MB → 40 MB (4× less)');
+  assert.deepEqual(upload.map((c) => `${c.kind}:${c.verdict}:${c.computed}`), ['ratio:inconsistent:11.84…12.16×']);
+  assert.equal(card('Step 2.4 sec → 0.6 sec (7× faster)')[0].verdict, 'inconsistent');
+  assert.deepEqual(flagged(card('Params in each layer 80M → 20M (4× fewer)')), []);
+  assert.deepEqual(flagged(card('Epoch 45 min → 15 min (3× faster)')), []);
 });
