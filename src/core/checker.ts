@@ -817,6 +817,17 @@ function difference(p: Pair, claimScale: number, claimUnit = ''): Computation {
   };
 }
 
+/** Whether both values are plain numbers between 0 and 1 with decimals: scores written as fractions (`0.612`). */
+function areFractions(p: Pair): boolean {
+  return [p.a, p.b].every((v) => v.dimension === 'none' && v.decimals > 0 && v.value >= 0 && v.value <= 1);
+}
+
+/** Points between scores written as fractions: `0.612 → 0.740` is 12.8 points (the difference × 100). */
+function fractionPoints(p: Pair): Computation {
+  const comp = difference(p, 0.01, 'pp');
+  return { ...comp, formula: `(${comp.formula}) × 100 (scores as fractions)` };
+}
+
 function unitSuffix(p: Pair): string {
   const u = p.a.unit || p.b.unit;
   return u ? ` ${u}` : '';
@@ -1545,23 +1556,26 @@ function readingCandidatesAsWritten(claim: Claim, p0: Pair, written: string, sub
       if (p.kind === 'part') return out;
       if (qu.dimension === 'pp' && !percentValues && p.a.dimension !== 'none') return out;
       const inClaimUnit = qu.dimension !== 'none' && qu.dimension !== 'pp';
-      const comp = difference(p, inClaimUnit ? qu.scale : p.a.scale || 1, inClaimUnit ? qu.unit : '');
+      const comps = [difference(p, inClaimUnit ? qu.scale : p.a.scale || 1, inClaimUnit ? qu.unit : '')];
+      if (qu.dimension === 'pp' && areFractions(p)) comps.push(fractionPoints(p));
       const unsignedWithWord = qu.sign === '' && !qu.delta;
-      if (unsignedWithWord) {
-        // "2.4pp higher": a magnitude whose direction is given by the word.
-        const signedComp = { ...comp };
-        if (direction === 'down') {
-          signedComp.interval = affine(comp.interval, ONE.neg());
-          signedComp.point = comp.point && comp.point.neg();
-        } else if (!direction) {
-          const mag = comp.point ?? ZERO;
-          if (mag.s < 0n) {
+      for (const comp of comps) {
+        if (unsignedWithWord) {
+          // "2.4pp higher": a magnitude whose direction is given by the word.
+          const signedComp = { ...comp };
+          if (direction === 'down') {
             signedComp.interval = affine(comp.interval, ONE.neg());
             signedComp.point = comp.point && comp.point.neg();
+          } else if (!direction) {
+            const mag = comp.point ?? ZERO;
+            if (mag.s < 0n) {
+              signedComp.interval = affine(comp.interval, ONE.neg());
+              signedComp.point = comp.point && comp.point.neg();
+            }
           }
-        }
-        add(signedComp, true);
-      } else add(comp, false);
+          add(signedComp, true);
+        } else add(comp, false);
+      }
       // Points versus relative percent.
       if (percentValues && (qu.dimension === 'pp' || qu.dimension === 'percent')) {
         const rel = relativeChange(p, 'signed');

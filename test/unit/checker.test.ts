@@ -1592,3 +1592,16 @@ test('a percentage of speed beside a memory pair is not about the memory: "(45% 
   assert.equal(wrong.verdict, 'inconsistent', wrong.message);
   assert.equal(wrong.stated, '12%');
 });
+
+test('points between scores written as fractions: 0.612 → 0.740 is +12.8 pts', () => {
+  // Was an error: "after − before gives 0.1270…0.1290; closest consistent value: +0.1 pts".
+  const right = only(card('Accuracy 0.612 → 0.740 (+12.8 pts)'), 'difference');
+  assert.equal(right.verdict, 'consistent', right.message);
+  assert.equal(right.explanation.formula, '(after − before) × 100 (scores as fractions)');
+  assert.equal(only(card('AUC 0.912 vs 0.897 (+1.5 pts)'), 'difference').verdict, 'consistent');
+  assert.equal(only(card('Error 0.150 → 0.120 (−3.0 pts)'), 'difference').verdict, 'consistent');
+  // A wrong number of points is still caught, and its fix is in points.
+  const wrong = only(card('F1 0.71 → 0.75 (+9 points)'), 'difference');
+  assert.equal(wrong.verdict, 'inconsistent', wrong.message);
+  assert.equal(wrong.fix?.replacement, '+4');
+});
