@@ -1440,16 +1440,23 @@ function sideNamedByClaim(claim: Claim, p: Pair): 'a' | 'b' | undefined {
 }
 
 /** The side of a pair whose label `words` name (undefined for neither, or both). */
-/** The side labelled exactly `words`, letter case and spacing aside (see `sideNamedIn` for a looser match). */
+/**
+ * The side whose label `words` start with as whole words, letter case and spacing aside (`LoRA on RoBERTa` names
+ * LoRA, not LoRA-XS; see `sideNamedIn` for a looser match); of two, the longer label (`LoRA-XS on …`).
+ */
 function sideLabelled(words: string, p: Pair): 'a' | 'b' | undefined {
   const w = normalLabel(words);
-  const a = normalLabel(p.labelA) === w;
-  const b = normalLabel(p.labelB) === w;
-  return a === b ? undefined : a ? 'a' : 'b';
+  const length = (label: string): number => {
+    const l = normalLabel(label);
+    return l !== '' && (w === l || w.startsWith(`${l} `)) ? l.length : 0;
+  };
+  const a = length(p.labelA);
+  const b = length(p.labelB);
+  return a === b ? undefined : a > b ? 'a' : 'b';
 }
 
 function normalLabel(label: string): string {
-  return label.trim().replace(/\s+/g, ' ').toLowerCase();
+  return trimEndChar(label.trim(), '.').replace(/\s+/g, ' ').toLowerCase();
 }
 
 function sideNamedIn(words: string, p: Pair): 'a' | 'b' | undefined {
@@ -1748,6 +1755,36 @@ function referenceNamedAfter(text: string, claim: Claim): string | undefined {
   return REFERENCE_AFTER_RE.exec(text.slice(claim.q.end, claim.q.end + 70))?.[1];
 }
 
+/** The words before a claim in its sentence or bracket, 40 characters at most: `INT4 is` in `INT4 is 2× smaller`. */
+function wordsBefore(text: string, claim: Claim): string {
+  const before = text.slice(Math.max(0, claim.q.start - 40), claim.q.start);
+  return before.slice(suffixStartNotIn(before, '()[],;.:'));
+}
+
+/**
+ * The pairs with a side a claim names as its reference (`than FP32`), each with that side: labelled exactly so
+ * first (`than LoRA` is LoRA, though the words of LoRA-XS include it); of those, the ones whose other side the
+ * words before the claim name, when some are (`INT4 is 2× smaller than FP32` is FP32 against INT4, not against FP16
+ * because 28 GB → 14 GB fits). Empty when the claim names no reference, or no pair has it.
+ */
+function pairsNamedBy(text: string, claim: Claim, pairs: readonly Pair[]): Array<{ p: Pair; side: 'a' | 'b' }> {
+  const reference = referenceNamedAfter(text, claim);
+  if (reference === undefined) return [];
+  const sidesNamed = (nameSide: (words: string, p: Pair) => 'a' | 'b' | undefined) =>
+    pairs.flatMap((p) => {
+      const side = nameSide(reference, p);
+      return side === undefined ? [] : [{ p, side }];
+    });
+  const exactly = sidesNamed(sideLabelled);
+  const named = exactly.length > 0 ? exactly : sidesNamed(sideNamedIn);
+  const subject = wordsBefore(text, claim);
+  if (named.length < 2 || subject.trim() === '') return named;
+  const otherLabel = ({ p, side }: { p: Pair; side: 'a' | 'b' }) => (side === 'a' ? p.labelB : p.labelA);
+  const bySubject = named.filter((n) => otherLabel(n) !== '' && mentions(subject, otherLabel(n)));
+  // A whole chain whose ends the claim names is what it claims, fitting or not (see `candidatesFor`).
+  return bySubject.length > 0 ? bySubject.map(({ p, side }) => ({ p: p.chain ? { ...p, chain: false } : p, side })) : named;
+}
+
 /** Whether the side other than the reference is smaller (`down`) or larger (`up`) than it, as the claim's word says. */
 function otherSideAgrees(p: Pair, side: 'a' | 'b', direction: Claim['direction']): boolean {
   if (direction !== 'down' && direction !== 'up') return true;
@@ -1978,7 +2015,9 @@ function crossFieldCheck(info: FieldInfo, claim: Claim, pairs: Pair[]): Check | 
   let best: Candidate | undefined;
   let bestPair: Pair | undefined;
   const written = statedText(info, claim.q.start, claim.q.end);
-  for (const p of candidates) {
+  // A claim that names what it compares (`INT4 is 2× smaller than FP32`) is read against those values only.
+  const named = pairsNamedBy(info.text, claim, candidates);
+  for (const p of named.length > 0 ? named.map((n) => n.p) : candidates) {
     for (const c of candidatesFor(claim, p, written)) {
       if (better(c, best)) {
         best = c;
@@ -2090,19 +2129,11 @@ export function checkPaper(paper: Paper): Check[] {
         let group = before.filter((p) => p.group === latestGroup);
         // A claim that names what it compares against (`(54% less than QLoRA)`) is read against the pairs with a value
         // so labelled, in the clause's earlier groups too (`Ours 2.1 GB vs QLoRA 4.6 GB vs FP16 13.5 GB`).
-        const reference = referenceNamedAfter(info.text, claim);
-        if (reference !== undefined) {
-          // A value labelled exactly so first: `than LoRA` names LoRA, though the words of LoRA-XS include it.
-          const sidesNamed = (nameSide: (words: string, p: Pair) => 'a' | 'b' | undefined) =>
-            before.flatMap((p) => {
-              const side = nameSide(reference, p);
-              return side === undefined ? [] : [{ p, side }];
-            });
-          const exactly = sidesNamed(sideLabelled);
-          const named = exactly.length > 0 ? exactly : sidesNamed(sideNamedIn);
+        const named = pairsNamedBy(info.text, claim, before);
+        if (named.length > 0) {
           // `less than QLoRA`: the other value is the smaller one (`more than`: the larger), when one pair says so.
           const agreeing = named.filter(({ p, side }) => otherSideAgrees(p, side, claimDirection(claim, p)));
-          if (named.length > 0) group = (agreeing.length > 0 ? agreeing : named).map(({ p }) => p);
+          group = (agreeing.length > 0 ? agreeing : named).map(({ p }) => p);
         }
         let best: Candidate | undefined;
         let bestPair: Pair | undefined;

@@ -1605,3 +1605,21 @@ test('points between scores written as fractions: 0.612 → 0.740 is +12.8 pts',
   assert.equal(wrong.verdict, 'inconsistent', wrong.message);
   assert.equal(wrong.fix?.replacement, '+4');
 });
+
+test('a factor that names both its sides is read against those two values, not whichever pair fits', () => {
+  const chain = 'FP32 28 GB → FP16 14 GB → INT4 3.5 GB';
+  // Were consistent against FP32 → FP16 (2×): INT4 against FP32 is 8×.
+  const finding = only(card(chain, 'INT4 is 2× smaller than FP32.'), 'ratio');
+  assert.equal(finding.verdict, 'inconsistent', finding.message);
+  assert.equal(finding.explanation.closest, '8×');
+  assert.equal(only(card(`${chain} (INT4 2× smaller than FP32)`), 'ratio').explanation.closest, '8×');
+  assert.equal(only(card(chain, 'INT4 is 8× smaller than FP32.'), 'ratio').verdict, 'consistent');
+  assert.equal(only(card(chain, 'FP16 is 2× smaller than FP32.'), 'ratio').verdict, 'consistent');
+  // A comparison chain: the subject against the named reference.
+  const ours = only(card('Ours 2.1 GB vs QLoRA 4.6 GB vs FP16 13.5 GB', 'Ours needs 2.2× less memory than FP16.'), 'ratio');
+  assert.equal(ours.verdict, 'inconsistent', ours.message);
+  assert.equal(ours.explanation.closest, '6.4×');
+  // Words after the reference do not hide it: "than LoRA on RoBERTa-large" names LoRA.
+  const lora = only(card('Trainable params: LoRA 800K → LoRA-XS 60K → VeRA 20K', 'LoRA-XS uses 13× fewer trainable parameters than LoRA on RoBERTa-large.'), 'ratio');
+  assert.equal(lora.verdict, 'consistent', lora.message);
+});
