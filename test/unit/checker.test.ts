@@ -1623,3 +1623,16 @@ test('a factor that names both its sides is read against those two values, not w
   const lora = only(card('Trainable params: LoRA 800K → LoRA-XS 60K → VeRA 20K', 'LoRA-XS uses 13× fewer trainable parameters than LoRA on RoBERTa-large.'), 'ratio');
   assert.equal(lora.verdict, 'consistent', lora.message);
 });
+
+test('direction words: a metric is not a side, and likeness beside quality or a benchmark is about scores', () => {
+  // Each was an error. "Recall" labels the metric, not a method, so it does not make 40.0% the subject.
+  assert.deepEqual(flagged(card('Recall 40.0% vs 45.0% (+12.5%)', 'Recall on tail classes improves with re-weighting.')).map((c) => c.message), []);
+  // "close to" beside "output quality" is not about the throughput, a rate.
+  const speed = card('Throughput 1,250 → 3,000 tokens/s (2.4× speedup)', 'A finding.', 'A method for testing', 'The kernel speeds up decoding while keeping output quality close to the reference implementation.');
+  assert.deepEqual(flagged(speed).map((c) => c.message), []);
+  // "matches LoRA on GLUE" is about the GLUE scores, not the parameter counts beside them.
+  assert.deepEqual(flagged(card('Params: VeRA 0.061M vs LoRA 4.2M', 'VeRA matches LoRA on GLUE with far fewer parameters.')).map((c) => c.message), []);
+  // A score that does not match is still caught.
+  const far = only(card('GLUE: VeRA 71.2 vs LoRA 85.3', 'VeRA matches LoRA on GLUE with far fewer parameters.'), 'direction');
+  assert.equal(far.verdict, 'inconsistent', far.message);
+});

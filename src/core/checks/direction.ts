@@ -31,7 +31,7 @@ function classOfWord(word: string): WordClass {
 
 const LOWER_BETTER_RE = /\b(loss|losses|error|errors|err|perplexity|ppl|wer|cer|fid|ece|calibration|latency|mse|mae|rmse|bpc|bpb|memory|time|cost|size|distance|regret|runtime|hallucinat\w*|toxicity)\b/i;
 const HIGHER_BETTER_RE = /\b(accuracy|acc|f1|bleu|rouge(?:-\w+)?|map|auc|auroc|pass@\d+|em|exact match|recall|precision|score|scores|win ?rate|cider|mmlu|top-\d|throughput|ndcg(?:@\d+)?|mrr|hellaswag|gsm8k|spearman|pearson|success|reward)\b/i;
-const SCORE_WORDS = 'accuracy|acc|score|f1|bleu|rouge|mmlu|perplexity|ppl|loss|error|auc|cider|performance|quality|results?|win ?rate|pass@\\d';
+const SCORE_WORDS = 'accuracy|acc|score|f1|bleu|rouge|mmlu|perplexity|ppl|loss|error|auc|cider|performance|quality|results?|win ?rate|pass@\\d|exact match|success rate|glue|superglue|squad|gsm8k|humaneval|hellaswag|imagenet|cifar-?\\d*|winogrande|truthfulqa|mt-bench|alpacaeval|bbh';
 const BYTES_WORDS = 'memory|vram|storage|size|footprint|bytes?|disk|gb';
 const COUNT_WORDS = 'param\\w*|weights?|trainable|storage|size|tokens?|flops|compute';
 const TIME_WORDS = 'faster|slower|speed\\w*|latency|time|throughput|hours?|runtime';
@@ -73,9 +73,16 @@ const CATEGORY_LISTS: ReadonlyArray<readonly string[]> = Array.from({ length: 1 
  */
 const RATE_CONTEXT_RE = /\b(?:throughput|bandwidth|speed\w*|rates?|qps|fps|tps|per second)\b|\/s\b/i;
 
-function allowed(cats: readonly string[], p: Pair): boolean {
+/**
+ * Whether a direction word whose context names `cats` may be checked on a pair: any pair when the context names
+ * nothing; else a pair of what it names, a rate counting as a time (`throughput`, `faster`). A word of likeness
+ * beside a score (`matches LoRA on GLUE with fewer parameters`, `quality close to`) is about scores only.
+ */
+function allowed(cats: readonly string[], p: Pair, cls: WordClass): boolean {
   if (cats.length === 0) return true;
-  return cats.includes(unitCategory(p));
+  const cat = isRatePair(p) ? 'time' : unitCategory(p);
+  if (cls === 'match' && cats.includes('score')) return cat === 'score';
+  return cats.includes(cat);
 }
 
 /**
@@ -253,7 +260,7 @@ export function checkDirections(fields: FieldInfo[], suppressed: Set<Quantity>):
       const outcomes: Outcome[] = [];
       const cats = categoriesOf(context);
       for (const p of pairs) {
-        if (!allowed(cats, p)) continue;
+        if (!allowed(cats, p, cls)) continue;
         if ((cls === 'down' || cls === 'up') && !RATE_CONTEXT_RE.test(context) && isRatePair(p)) continue;
         if (cls === 'best' || cls === 'min' || cls === 'max') {
           const o = evaluateExtreme(cls, p, subject, context);

@@ -4,7 +4,12 @@ import type { Pair } from '../checker';
 import { memoized } from '../memo';
 import { trimEndChar } from '../text';
 
-const STOP = new Set(['model', 'models', 'size', 'avg', 'average', 'score', 'accuracy', 'memory', 'params', 'parameters', 'the', 'with', 'and', 'on', 'for', 'at', 'in', 'all', 'mean', 'top-1', 'peak', 'e.g.', 'table', 'per', 'of', 'val', 'test']);
+/** Words that name no side: common words, and what the values measure (`Recall 40.0% vs 45.0%` names no method). */
+const STOP = new Set([
+  'model', 'models', 'size', 'avg', 'average', 'score', 'accuracy', 'memory', 'params', 'parameters', 'the', 'with', 'and', 'on', 'for', 'at', 'in', 'all',
+  'mean', 'top-1', 'peak', 'e.g.', 'table', 'per', 'of', 'val', 'test',
+  'acc', 'recall', 'precision', 'f1', 'bleu', 'rouge', 'auc', 'perplexity', 'ppl', 'loss', 'error', 'wer', 'cer', 'em', 'latency', 'throughput', 'win', 'rate',
+]);
 const OURS = /^(ours|our|proposed|new|method)$/i;
 const BASELINE = /^(baseline|base|original|dense|teacher|reference|default|vanilla|standard|prior|previous|sota|individual|fp32|fp16|full)$/i;
 
