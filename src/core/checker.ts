@@ -1737,9 +1737,11 @@ export type Category = 'bytes' | 'count' | 'time' | 'score';
 const CATEGORY_WORDS: Array<[RegExp, Category[]]> = [
   [/\b(memory|vram|ram|gb|mb|tb|bytes?|disk|footprint|checkpoints?)\b/i, ['bytes']],
   [/\b(storage|size|smaller|compress\w*)\b/i, ['bytes', 'count']],
-  [/\b(param\w*|weights?|trainable|adapters?|tokens?|flops|compute|gpus?|samples?|examples?|data)\b/i, ['count']],
+  [/\b(param\w*|weights?|trainable|adapters?|tokens?|flops|compute|gpus?|samples?|examples?|data|queries|calls)\b/i, ['count']],
+  // Not `per step` or `per-round communication`, which say what something else is measured per.
+  [/(?<!\bper[\s-])\b(steps?|iterations?|epochs?|rounds?)\b/i, ['count']],
   [/\b(faster|slower|slow-?downs?|speed\w*|latency|time|throughput|hours?|seconds?|inference|training time|wall-?clock)\b/i, ['time', 'count']],
-  [/\b(accuracy|score|f1|bleu|rouge|mmlu|perplexity|ppl|loss|error|auc|cider|performance|quality)\b/i, ['score']],
+  [/\b(accuracy|score|f1|bleu|rouge|mmlu|perplexity|ppl|loss|error|auc|cider|performance|quality|win rate|exact match|success rate|pass rate|pass@\d+)\b/i, ['score']],
 ];
 
 function categoriesOf(context: string): Set<Category> | undefined {
@@ -1821,12 +1823,18 @@ export function unitCategory(p: Pair): Category {
   return 'score';
 }
 
-/** `unitCategory`, but plain numbers with parameters or tokens named around them are a count (`Params 7 → 1.3`). */
+/**
+ * `unitCategory`, but plain numbers with what they count named around them are a count (`Params 7 → 1.3`,
+ * `Steps 12,000 → 3,000`).
+ */
 function pairCategory(p: Pair): Category {
   const cat = unitCategory(p);
-  if (cat === 'score' && /\b(param\w*|tokens?)\b/i.test(p.field.text.slice(Math.max(0, p.a.start - 30), p.b.end + 20))) return 'count';
+  if (cat === 'score' && p.a.dimension !== 'percent' && COUNTED_RE.test(p.field.text.slice(Math.max(0, p.a.start - 30), p.b.end + 20))) return 'count';
   return cat;
 }
+
+/** Things counted in plain numbers (see `pairCategory`). */
+const COUNTED_RE = /\b(?:param\w*|tokens?|steps?|iterations?|epochs?|gpus?|samples?|examples?|queries|calls)\b/i;
 
 /** Where a value inside a stated range lies in it (on a log scale for positive ranges): see `rangeJudgement`. */
 export type RangePosition = 'low end' | 'middle' | 'high end';
@@ -1913,7 +1921,7 @@ function crossFieldCheck(info: FieldInfo, claim: Claim, pairs: Pair[]): Check | 
     if (p.kind === 'part') return false;
     const cat = pairCategory(p);
     if (isFactor || claim.type === 'percent-change' || claim.type === 'range') {
-      if (p.a.dimension === 'percent' || p.b.dimension === 'percent') return cats !== undefined && cats.has('score') && !isFactor;
+      if (p.a.dimension === 'percent' || p.b.dimension === 'percent') return cats !== undefined && cats.has('score');
     }
     if (cats) return cats.has(cat);
     return cat !== 'score';

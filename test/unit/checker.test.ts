@@ -1636,3 +1636,20 @@ test('direction words: a metric is not a side, and likeness beside quality or a 
   const far = only(card('GLUE: VeRA 71.2 vs LoRA 85.3', 'VeRA matches LoRA on GLUE with far fewer parameters.'), 'direction');
   assert.equal(far.verdict, 'inconsistent', far.message);
 });
+
+test('claims elsewhere reach plain counts, win rates and error rates: 7× fewer steps, 9.1 points of win rate, the error rate cut 10×', () => {
+  // Each went unchecked.
+  const steps = only(card('Steps 12,000 → 3,000', 'A finding.', 'Train with 7× fewer steps'), 'ratio');
+  assert.equal(steps.verdict, 'inconsistent', steps.message);
+  assert.equal(steps.explanation.closest, '4×');
+  assert.equal(only(card('Steps 12,000 → 3,000', 'A finding.', 'Train with 4× fewer steps'), 'ratio').verdict, 'consistent');
+  const win = only(card('Win rate 63.2% → 67.3%', 'The method improves win rate by 9.1 points.'), 'difference');
+  assert.equal(win.verdict, 'inconsistent', win.message);
+  assert.equal(win.explanation.closest, '4.1 points');
+  const error = only(card('Error rate 8.0% → 2.0%', 'A finding.', 'Self-consistency cuts the error rate 10×'), 'ratio');
+  assert.equal(error.verdict, 'inconsistent', error.message);
+  assert.equal(error.explanation.closest, '4×');
+  // What something is measured per is not what it counts: `per-round communication` on bytes is still read.
+  const perRound = only(card('Comm. per round 480 MB → 40 MB', 'Sparse uploads give a 12-fold reduction in per-round communication.'), 'ratio');
+  assert.equal(perRound.verdict, 'consistent', perRound.message);
+});
