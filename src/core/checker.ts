@@ -817,6 +817,12 @@ function difference(p: Pair, claimScale: number, claimUnit = ''): Computation {
   };
 }
 
+/** A difference the other way round, formula included: `before − after` for a drop stated as its size (`4.2 points lower`). */
+function negatedDifference(comp: Computation): Computation {
+  const formula = comp.formula.replace('after − before', 'before − after').replace('A − B', 'B − A');
+  return { ...comp, formula, interval: affine(comp.interval, ONE.neg()), point: comp.point && comp.point.neg() };
+}
+
 /** Whether both values are plain numbers between 0 and 1 with decimals: scores written as fractions (`0.612`). */
 function areFractions(p: Pair): boolean {
   return [p.a, p.b].every((v) => v.dimension === 'none' && v.decimals > 0 && v.value >= 0 && v.value <= 1);
@@ -1569,18 +1575,8 @@ function readingCandidatesAsWritten(claim: Claim, p0: Pair, written: string, sub
       for (const comp of comps) {
         if (unsignedWithWord) {
           // "2.4pp higher": a magnitude whose direction is given by the word.
-          const signedComp = { ...comp };
-          if (direction === 'down') {
-            signedComp.interval = affine(comp.interval, ONE.neg());
-            signedComp.point = comp.point && comp.point.neg();
-          } else if (!direction) {
-            const mag = comp.point ?? ZERO;
-            if (mag.s < 0n) {
-              signedComp.interval = affine(comp.interval, ONE.neg());
-              signedComp.point = comp.point && comp.point.neg();
-            }
-          }
-          add(signedComp, true);
+          const mag = comp.point ?? ZERO;
+          add(direction === 'down' || (!direction && mag.s < 0n) ? negatedDifference(comp) : comp, true);
         } else add(comp, false);
       }
       // Points versus relative percent.

@@ -102,7 +102,10 @@ interface UnitDef {
 
 /** Units written after a number; matched on a bounded slice, longest first, then a word boundary. */
 const UNIT_RE =
-  /^(\s?)(percentage points?|pct\.? points?|p\.p\.|pp|points?|pts|%|×|[xX](?![\p{L}\d])|-?fold|times|thousand|million|billion|trillion|KiB|MiB|GiB|TiB|KB|kB|MB|GB|TB|PB|bytes?|ns|µs|us|ms|secs?|seconds?|s|mins?|minutes?|hrs?|hours?|h|days?|weeks?|wks?|-?bits?|bn|[KkMBT])(?![\p{L}\d])/u;
+  /^(\s?)(percentage points?|pct\.? points?|p\.p\.|pp|-?points?|pts|%|×|[xX](?![\p{L}\d])|-?fold|times|thousand|million|billion|trillion|KiB|MiB|GiB|TiB|KB|kB|MB|GB|TB|PB|bytes?|ns|µs|us|ms|secs?|seconds?|s|mins?|minutes?|hrs?|hours?|h|days?|weeks?|wks?|-?bits?|bn|[KkMBT])(?![\p{L}\d])/u;
+
+/** A word of change after `N-point` (`a 6.2-point drop`, `9.8-point gain`): then the points are a stated change. */
+const POINT_CHANGE_RE = /^\s(?:drop|gain|increase|improvement|decrease|reduction|rise|jump|boost|lead|margin|decline|fall|lift|gap|advantage)s?\b/i;
 
 /** The unit definitions, shared by every quantity that uses them (never changed after reading). */
 const UNIT_DEFS: readonly UnitDef[] = Object.freeze([
@@ -459,7 +462,9 @@ export function readQuantities(text: string): Reading {
       // one-letter multipliers or x (a lone "x" after a space is usually a variable).
       const spaced = um[1] !== '';
       const oneLetter = /^[KkMBTxX]$/.test(token);
-      if (!(spaced && oneLetter) && !(spaced && token.startsWith('-'))) {
+      // `a 6.2-point drop` is a change in points; `a 5-point scale` stays a setting (see `attributive`).
+      const pointSetting = token.startsWith('-p') && !POINT_CHANGE_RE.test(text.slice(j + um[0].length, j + um[0].length + 16));
+      if (!(spaced && oneLetter) && !(spaced && token.startsWith('-')) && !pointSetting) {
         unitRaw = um[0];
         def = unitDef(token);
         after = j + um[0].length;

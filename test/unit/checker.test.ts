@@ -1653,3 +1653,15 @@ test('claims elsewhere reach plain counts, win rates and error rates: 7× fewer 
   const perRound = only(card('Comm. per round 480 MB → 40 MB', 'Sparse uploads give a 12-fold reduction in per-round communication.'), 'ratio');
   assert.equal(perRound.verdict, 'consistent', perRound.message);
 });
+
+test('a drop or gain stated as its size reads "before − after", and "a 6.2-point drop" is a change in points', () => {
+  const lower = only(card('Accuracy 88.0% → 83.8% (6.2 points lower)'), 'difference');
+  assert.equal(lower.explanation.formula, 'before − after');
+  assert.match(lower.message, /before − after gives 4\.10…4\.30 pp/);
+  // Hyphenated, it went unchecked; a 5-point scale stays a setting.
+  const drop = only(card('Accuracy 88.0% → 83.8% (6.2-point drop)'), 'difference');
+  assert.equal(drop.verdict, 'inconsistent', drop.message);
+  assert.equal(drop.fix?.replacement, '4.2');
+  assert.equal(only(card('GSM8K 55.2 → 61.0 (a 5.8-point gain)'), 'difference').verdict, 'consistent');
+  assert.deepEqual(card('Rating 3.1 → 4.2', 'Rated on a 5-point scale.').filter((c) => c.kind === 'difference'), []);
+});
