@@ -115,6 +115,9 @@ export interface Claim {
   contextStart: number;
   contextEnd: number;
   attached: boolean;
+  /** For a percentage that states a value as a share of another (`(30% of original)`, `(90% of teacher)`,
+   * `(97% retained)`): the words naming that other (`original`, `teacher`, '' for `retained`); else undefined. */
+  shareOf: string | undefined;
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -211,7 +214,7 @@ function directionOf(word: string | undefined): ClaimWords {
 /** A claim with every field set, so that all claims share one shape (`analyseField` sets `clause`; `checkPaper` sets
  * `attached` once the claim is read against some numbers). */
 function claimOf(qu: Quantity, type: ClaimType, words: ClaimWords, contextStart: number, contextEnd: number, range?: Range): Claim {
-  return { q: qu, type, direction: words.direction, word: words.word, bareWord: words.bareWord, noun: words.noun, range, clause: 0, contextStart, contextEnd, attached: false };
+  return { q: qu, type, direction: words.direction, word: words.word, bareWord: words.bareWord, noun: words.noun, range, clause: 0, contextStart, contextEnd, attached: false, shareOf: undefined };
 }
 
 /** The characters that can end a clause (a native scan finds them faster than a loop over every character). */
@@ -297,6 +300,12 @@ function usable(qu: Quantity): boolean {
  */
 const FACTOR_SETTING_RE = /^[\s-]?(?:cross[\s-]?validat\w*|cv\b|[ahlvt]\d{2,3}\b|(?:gpu|tpu|node)s?\b|rtx\b|upscal\w*|downscal\w*|upsampl\w*|downsampl\w*|super[\s-]?resolution)/i;
 
+/**
+ * What follows a percentage that states a share of a reference, up to its closing bracket: `of original`, `of the
+ * baseline`, `of teacher`, `of full fine-tuning`, `retained`, `recovered` (see `shareOf`).
+ */
+const SHARE_AFTER_RE = /^\s(?:of\s(?:the\s)?((?:original|baseline|teacher|dense|full|base|reference|uncompressed|unpruned|fp16|fp32|bf16)\b[^()]{0,24})|retained|retention|recovered|recovery)\)/i;
+
 function classify(text: string, qu: Quantity, ranges: Range[]): Claim | undefined {
   if (!usable(qu)) return undefined;
   if (qu.range !== undefined) {
@@ -325,6 +334,13 @@ function classify(text: string, qu: Quantity, ranges: Range[]): Claim | undefine
     if (word.word !== undefined) return claimOf(qu, 'percent-change', word, qu.start, qu.end);
     const by = byChangeWord(text.slice(Math.max(0, qu.start - 60), qu.start));
     if (by) return claimOf(qu, 'percent-change', directionOf(by), qu.start, qu.end);
+    // A share said in so many words: `(30% of original)`, `(90% of teacher)`, `(97% retained)`.
+    const share = text[qu.start - 1] === '(' ? SHARE_AFTER_RE.exec(text.slice(qu.end, qu.end + 40)) : null;
+    if (share !== null) {
+      const claim = claimOf(qu, 'percent', NO_WORDS, qu.start, qu.end);
+      claim.shareOf = share[1] ?? '';
+      return claim;
+    }
     // A bare percentage in brackets right after other numbers: a share or a change, decided when attached.
     if (text[qu.start - 1] === '(' && (text[qu.end] === ')' || text[qu.end] === ',')) return claimOf(qu, 'percent', NO_WORDS, qu.start, qu.end);
   }
@@ -1038,6 +1054,24 @@ function shareOfBefore(p: Pair): Computation | undefined {
 }
 
 /**
+ * One value as a share of the other, the `reference` side (`256M → 128M (50% of original)`: after / before × 100;
+ * `teacher 71.0% vs student 68.9% (97% of teacher)`: student / teacher × 100).
+ */
+function shareOf(p: Pair, reference: 'a' | 'b'): Computation | undefined {
+  if (!positive(p.a) || !positive(p.b)) return undefined;
+  const [part, whole] = reference === 'a' ? [p.b, p.a] : [p.a, p.b];
+  const formula = p.kind === 'change' ? 'after / before × 100' : reference === 'a' ? 'B / A × 100' : 'A / B × 100';
+  return percentOfPair(p, formula, affine(divPositive(intervalOf(part), intervalOf(whole)), HUNDRED), exactBase(part).div(exactBase(whole)).mul(HUNDRED));
+}
+
+/** The side a share claim is of (`of teacher`): the one it names, else the larger one (a share is most often below 100%). */
+function referenceSide(claim: Claim, p: Pair): 'a' | 'b' {
+  const named = claim.shareOf ? sideNamedIn(claim.shareOf, p) : undefined;
+  if (named !== undefined) return named;
+  return exactBase(p.a).compare(exactBase(p.b)) >= 0 ? 'a' : 'b';
+}
+
+/**
  * Whether a bracketed percentage only restates one of the pair's values (`accuracy 0.612 → 0.740 (74.0%)`,
  * `71.3% → 74.0% (74.0%)`): the value itself, or a fraction written as a percentage. Why: it is not a change, and
  * checking it as one would be a false error.
@@ -1641,6 +1675,10 @@ function readingCandidatesAsWritten(claim: Claim, p0: Pair, written: string, sub
       return out;
     }
     case 'percent': {
+      if (claim.shareOf !== undefined) {
+        if (p.kind !== 'part') add(shareOf(p, p.kind === 'change' ? 'a' : referenceSide(claim, p)), true);
+        return out;
+      }
       if (p.kind === 'part') add(partOfWhole(p), true);
       else if (p.kind === 'change') {
         for (const comp of unstatedChanges(p, percentValues)) add(comp, true);

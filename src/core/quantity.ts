@@ -444,7 +444,11 @@ export function readQuantities(text: string): Reading {
     else if (sign === '' && (before === '-' || before === '\u2011' || before === '/' || before === '.' || before === '_')) {
       const b2 = text[start - 2];
       if (isLetter(b2) || previousNameEnd === start - 1) name = true;
+    } else if (before === ':' && isDigit(text[start - 2]) && previousNameEnd === start - 1) {
+      name = true; // the 4 of `2:4`
     }
+    // A pattern or ratio written with a colon (`2:4 sparsity`, `1:1 mix`), not a value: both numbers are its name.
+    if (!name && text[j] === ':' && isDigit(text[j + 1])) name = true;
     const raw = text.slice(numStart, j);
     // Unit after the number, on a bounded slice.
     let unitRaw = '';

@@ -1665,3 +1665,22 @@ test('a drop or gain stated as its size reads "before − after", and "a 6.2-poi
   assert.equal(only(card('GSM8K 55.2 → 61.0 (a 5.8-point gain)'), 'difference').verdict, 'consistent');
   assert.deepEqual(card('Rating 3.1 → 4.2', 'Rated on a 5-point scale.').filter((c) => c.kind === 'difference'), []);
 });
+
+test('a percentage said to be a share (30% of original, 97% retained, 90% of teacher) is checked as one', () => {
+  // Each went unchecked.
+  const original = only(card('Embedding params 256M → 128M (30% of original)'), 'percent-change');
+  assert.equal(original.verdict, 'inconsistent', original.message);
+  assert.equal(original.explanation.formula, 'after / before × 100');
+  assert.equal(original.explanation.closest, '50%');
+  assert.equal(only(card('Embedding params 256M → 128M (50% of original)'), 'percent-change').verdict, 'consistent');
+  // `2:4` names a sparsity pattern: its numbers are not values.
+  assert.equal(only(card('Avg accuracy dense 64.0% → 2:4 sparse 62.1% (97% retained)'), 'percent-change').verdict, 'consistent');
+  assert.equal(only(card('Avg accuracy dense 64.0% → 2:4 sparse 62.1% (90% retained)'), 'percent-change').verdict, 'inconsistent');
+  // Of the side it names.
+  const teacher = only(card('teacher 71.0% vs student 68.9% (90% of teacher)'), 'percent-change');
+  assert.equal(teacher.verdict, 'inconsistent', teacher.message);
+  assert.equal(teacher.computed, '96.90…97.18%');
+  assert.equal(teacher.explanation.closest, '97%');
+  const reversed = only(card('student 68.9% vs teacher 71.0% (97% of teacher)'), 'percent-change');
+  assert.equal(reversed.verdict, 'consistent', reversed.message);
+});
