@@ -1684,3 +1684,17 @@ test('a percentage said to be a share (30% of original, 97% retained, 90% of tea
   const reversed = only(card('student 68.9% vs teacher 71.0% (97% of teacher)'), 'percent-change');
   assert.equal(reversed.verdict, 'consistent', reversed.message);
 });
+
+test('a direction word said of something the values do not measure is not checked on them', () => {
+  // Each was an error: "fewer GPUs" and "cut inference bills" against context lengths, "close to the original"
+  // against two other methods.
+  const gpus = card('Max context 32K → 1M', 'A finding.', 'A method for testing', 'Teams can serve larger models on fewer GPUs and cut inference bills.');
+  assert.deepEqual(flagged(gpus).map((c) => c.message), []);
+  const original = card('Pass@1: LoRA 13.29% vs P-tuning 9.71%', 'LoRA beats P-tuning.', 'A method for testing', 'Teams keep quality close to the original.');
+  assert.deepEqual(flagged(original).map((c) => c.message), []);
+  // Named by the pair, the same words are checked.
+  const steps = only(card('Steps 12K → 30K', 'A finding.', 'A method for testing', 'The method needs fewer steps.'), 'direction');
+  assert.equal(steps.verdict, 'inconsistent', steps.message);
+  const baseline = only(card('Loss: ours 0.42 vs baseline 0.66', 'A finding.', 'A method for testing', 'Quality stays close to the full-precision baseline.'), 'direction');
+  assert.equal(baseline.verdict, 'inconsistent', baseline.message);
+});

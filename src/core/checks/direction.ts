@@ -6,7 +6,7 @@ import type { FieldInfo, Pair } from '../checker';
 import { assumedUnitNote, baseNumber, isRatePair, makeCheck, unitCategory, unitGuess } from '../checker';
 import { binaryReadingDiffers, binaryUnitsNote, inBinaryUnits, Quantity } from '../quantity';
 import { memoized } from '../memo';
-import { subjectOf } from './subject';
+import { mentions, subjectOf } from './subject';
 
 type WordClass = 'better' | 'worse' | 'best' | 'min' | 'max' | 'down' | 'up' | 'match';
 
@@ -78,6 +78,33 @@ const RATE_CONTEXT_RE = /\b(?:throughput|bandwidth|speed\w*|rates?|qps|fps|tps|p
  * nothing; else a pair of what it names, a rate counting as a time (`throughput`, `faster`). A word of likeness
  * beside a score (`matches LoRA on GLUE with fewer parameters`, `quality close to`) is about scores only.
  */
+/**
+ * What a direction word is said of, when the words right after it name something the pairs must be about: a
+ * counted thing (`on fewer GPUs`, `fewer steps`), or a reference written with `the` (`close to the original`).
+ * Why: such a word checked on a pair of something else (latencies, context lengths, two other methods) was an error.
+ */
+function objectOf(text: string, end: number, cls: WordClass): string | undefined {
+  const after = text.slice(end, end + 40);
+  const counted = COUNTED_OBJECT_RE.exec(after);
+  if (counted !== null) return counted[1];
+  return cls === 'match' ? REFERENCE_OBJECT_RE.exec(after)?.[1] : undefined;
+}
+
+/** A counted thing right after a direction word (see `objectOf`). */
+const COUNTED_OBJECT_RE = /^\s(gpus|nodes|devices|machines|steps|iterations|epochs|samples|examples|layers|experts)\b/i;
+/** `the` and a word after a word of likeness (`close to the original`, `on par with the baseline`). */
+const REFERENCE_OBJECT_RE = /^\s(?:with\s|to\s)?the\s([\p{L}][\p{L}\d-]{2,20}(?:\s[\p{L}][\p{L}\d-]{1,20}){0,2})/iu;
+/**
+ * Money and effort right after a word of size (`cut inference bills`, `lowers hardware cost`): not measured on the
+ * Numbers line, so the word is not checked on its values.
+ */
+const UNMEASURED_OBJECT_RE = /^\s(?:[\p{L}-]{2,20}\s){0,2}(?:bills?|costs?|prices?|spend(?:ing)?|expenses?|budgets?|barriers?|risks?|complexity|effort|friction)\b/iu;
+
+/** The words written just before a pair's first value, which may name what it counts (`Steps 12,000 → 3,000`). */
+function labelContext(p: Pair): string {
+  return p.field.text.slice(Math.max(0, p.a.start - 40), p.a.start);
+}
+
 function allowed(cats: readonly string[], p: Pair, cls: WordClass): boolean {
   if (cats.length === 0) return true;
   const cat = isRatePair(p) ? 'time' : unitCategory(p);
@@ -259,8 +286,11 @@ export function checkDirections(fields: FieldInfo[], suppressed: Set<Quantity>):
       const context = text.slice(Math.max(sentenceStart, start - 25), Math.min(text.length, end + 40));
       const outcomes: Outcome[] = [];
       const cats = categoriesOf(context);
+      if ((cls === 'down' || cls === 'up') && UNMEASURED_OBJECT_RE.test(text.slice(end, end + 50))) continue;
+      const object = objectOf(text, end, cls);
       for (const p of pairs) {
         if (!allowed(cats, p, cls)) continue;
+        if (object !== undefined && !mentions(`${p.labelA} ${p.labelB} ${labelContext(p)}`, object)) continue;
         if ((cls === 'down' || cls === 'up') && !RATE_CONTEXT_RE.test(context) && isRatePair(p)) continue;
         if (cls === 'best' || cls === 'min' || cls === 'max') {
           const o = evaluateExtreme(cls, p, subject, context);
