@@ -1562,14 +1562,18 @@ test('multiples that count hardware or name a procedure are not claims: 8x A100,
   assert.equal(wrong.stated, '2x');
 });
 
+/** One card whose summary is `summary`, checked. */
+const withSummary = (numbers: string, summary: string): Check[] => card(numbers, 'A finding.', 'A method for testing', summary);
+/** Asserts that no check of `checks` is a warning or an error. */
+const assertNoFlags = (checks: Check[]): void => assert.deepEqual(flagged(checks).map((c) => c.message), []);
+
 test('direction words: "all-reduce" names an operation, and "lower serving bills" is not about a bandwidth', () => {
   // Both were errors: "the numbers say otherwise — 800 GB vs Effective bandwidth 200 GB".
-  const checks = card('Effective bandwidth 200 GB/s → 800 GB/s (4× higher)', 'Compression speeds up the all-reduce.', 'Faster all-reduce', 'Teams can lower serving bills by moving less data between GPUs.');
-  assert.deepEqual(flagged(checks).map((c) => c.message), []);
+  assertNoFlags(card('Effective bandwidth 200 GB/s → 800 GB/s (4× higher)', 'Compression speeds up the all-reduce.', 'Faster all-reduce', 'Teams can lower serving bills by moving less data between GPUs.'));
   // A rate named near the word is still held to it.
-  const named = only(card('Effective bandwidth 800 GB/s → 200 GB/s (4× lower)', 'A finding.', 'A method for testing', 'Offloading reduces effective bandwidth.'), 'direction');
+  const named = only(withSummary('Effective bandwidth 800 GB/s → 200 GB/s (4× lower)', 'Offloading reduces effective bandwidth.'), 'direction');
   assert.equal(named.verdict, 'consistent', named.message);
-  const wrong = only(card('Effective bandwidth 200 GB/s → 800 GB/s (4× higher)', 'A finding.', 'A method for testing', 'Offloading reduces effective bandwidth.'), 'direction');
+  const wrong = only(withSummary('Effective bandwidth 200 GB/s → 800 GB/s (4× higher)', 'Offloading reduces effective bandwidth.'), 'direction');
   assert.equal(wrong.verdict, 'inconsistent', wrong.message);
 });
 
@@ -1688,13 +1692,11 @@ test('a percentage said to be a share (30% of original, 97% retained, 90% of tea
 test('a direction word said of something the values do not measure is not checked on them', () => {
   // Each was an error: "fewer GPUs" and "cut inference bills" against context lengths, "close to the original"
   // against two other methods.
-  const gpus = card('Max context 32K → 1M', 'A finding.', 'A method for testing', 'Teams can serve larger models on fewer GPUs and cut inference bills.');
-  assert.deepEqual(flagged(gpus).map((c) => c.message), []);
-  const original = card('Pass@1: LoRA 13.29% vs P-tuning 9.71%', 'LoRA beats P-tuning.', 'A method for testing', 'Teams keep quality close to the original.');
-  assert.deepEqual(flagged(original).map((c) => c.message), []);
+  assertNoFlags(withSummary('Max context 32K → 1M', 'Teams can serve larger models on fewer GPUs and cut inference bills.'));
+  assertNoFlags(card('Pass@1: LoRA 13.29% vs P-tuning 9.71%', 'LoRA beats P-tuning.', 'A method for testing', 'Teams keep quality close to the original.'));
   // Named by the pair, the same words are checked.
-  const steps = only(card('Steps 12K → 30K', 'A finding.', 'A method for testing', 'The method needs fewer steps.'), 'direction');
+  const steps = only(withSummary('Steps 12K → 30K', 'The method needs fewer steps.'), 'direction');
   assert.equal(steps.verdict, 'inconsistent', steps.message);
-  const baseline = only(card('Loss: ours 0.42 vs baseline 0.66', 'A finding.', 'A method for testing', 'Quality stays close to the full-precision baseline.'), 'direction');
+  const baseline = only(withSummary('Loss: ours 0.42 vs baseline 0.66', 'Quality stays close to the full-precision baseline.'), 'direction');
   assert.equal(baseline.verdict, 'inconsistent', baseline.message);
 });
