@@ -1602,10 +1602,14 @@ function readingCandidatesAsWritten(claim: Claim, p0: Pair, written: string, sub
     case 'difference': {
       if (p.kind === 'part') return out;
       if (qu.dimension === 'pp' && !percentValues && p.a.dimension !== 'none') return out;
+      // Points are not counted things: `from 2,946 to 737 tokens … within 1.5 points`, `batch 64 → 224 … 0.3 points`.
+      if (qu.dimension === 'pp' && !percentValues && pairCategory(p) === 'count') return out;
       const inClaimUnit = qu.dimension !== 'none' && qu.dimension !== 'pp';
       const comps = [difference(p, inClaimUnit ? qu.scale : p.a.scale || 1, inClaimUnit ? qu.unit : '')];
       if (qu.dimension === 'pp' && areFractions(p)) comps.push(fractionPoints(p));
-      const unsignedWithWord = qu.sign === '' && !qu.delta;
+      // Unsigned, a change is a size (`2.4pp higher`); so is a ∆ between two compared values, which may be written
+      // in either order (`Full FT 0.497 vs LoRA 0.423 (∆ 7.4 pts)`).
+      const unsignedWithWord = qu.sign === '' && (!qu.delta || p.kind === 'compare');
       for (const comp of comps) {
         if (unsignedWithWord) {
           // "2.4pp higher": a magnitude whose direction is given by the word.
@@ -1771,7 +1775,7 @@ export type Category = 'bytes' | 'count' | 'time' | 'score';
 const CATEGORY_WORDS: Array<[RegExp, Category[]]> = [
   [/\b(memory|vram|ram|gb|mb|tb|bytes?|disk|footprint|checkpoints?)\b/i, ['bytes']],
   [/\b(storage|size|smaller|compress\w*)\b/i, ['bytes', 'count']],
-  [/\b(param\w*|weights?|trainable|adapters?|tokens?|flops|compute|gpus?|samples?|examples?|data|queries|calls)\b/i, ['count']],
+  [/\b(param\w*|weights?|trainable|adapters?|tokens?|flops|compute|gpus?|samples?|examples?|data|queries|calls|batch(?:es)?)\b/i, ['count']],
   // Not `per step` or `per-round communication`, which say what something else is measured per.
   [/(?<!\bper[\s-])\b(steps?|iterations?|epochs?|rounds?)\b/i, ['count']],
   [/\b(faster|slower|slow-?downs?|speed\w*|latency|time|throughput|hours?|seconds?|inference|training time|wall-?clock)\b/i, ['time', 'count']],
@@ -1836,6 +1840,9 @@ function otherSideAgrees(p: Pair, side: 'a' | 'b', direction: Claim['direction']
  */
 function namesOtherQuantity(cats: Set<Category> | undefined, p: Pair): boolean {
   if (cats === undefined) return false;
+  // Percentages are scores or shares: a claim whose words name only sizes, times or counts (`raises throughput
+  // 2.2×` after `memory waste from 61% to under 4%`) is not about them.
+  if (p.a.dimension === 'percent' && p.b.dimension === 'percent') return !cats.has('score');
   const cat = pairCategory(p);
   if ((cat !== 'bytes' && cat !== 'time') || cats.has(cat)) return false;
   // Words of speed name no size (`Peak memory 40 GB → 22 GB (45% less), 12% slowdown`), but do name a rate of bytes
@@ -1868,7 +1875,7 @@ function pairCategory(p: Pair): Category {
 }
 
 /** Things counted in plain numbers (see `pairCategory`). */
-const COUNTED_RE = /\b(?:param\w*|tokens?|steps?|iterations?|epochs?|gpus?|samples?|examples?|queries|calls)\b/i;
+const COUNTED_RE = /\b(?:param\w*|tokens?|steps?|iterations?|epochs?|gpus?|samples?|examples?|queries|calls|batch(?:es)?)\b/i;
 
 /** Where a value inside a stated range lies in it (on a log scale for positive ranges): see `rangeJudgement`. */
 export type RangePosition = 'low end' | 'middle' | 'high end';
