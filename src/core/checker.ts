@@ -1780,6 +1780,8 @@ const CATEGORY_WORDS: Array<[RegExp, Category[]]> = [
   [/(?<!\bper[\s-])\b(steps?|iterations?|epochs?|rounds?)\b/i, ['count']],
   [/\b(faster|slower|slow-?downs?|speed\w*|latency|time|throughput|hours?|seconds?|inference|training time|wall-?clock)\b/i, ['time', 'count']],
   [/\b(accuracy|score|f1|bleu|rouge|mmlu|perplexity|ppl|loss|error|auc|cider|performance|quality|win rate|exact match|success rate|pass rate|pass@\d+)\b/i, ['score']],
+  // Metrics written in capitals, matched with their case (`−0.6 mAP`; not the verb "map").
+  [/\b(?:mAP|AP(?:50|75)?|mIoU|IoU|FID|WER|CER|EM|NDCG|MRR)\b/, ['score']],
 ];
 
 function categoriesOf(context: string): Set<Category> | undefined {
@@ -1845,6 +1847,8 @@ function namesOtherQuantity(cats: Set<Category> | undefined, p: Pair): boolean {
   if (p.a.dimension === 'percent' && p.b.dimension === 'percent') return !cats.has('score');
   const cat = pairCategory(p);
   if ((cat !== 'bytes' && cat !== 'time') || cats.has(cat)) return false;
+  // A claim that names only a score (`−0.6 mAP`) is not about sizes or times.
+  if (cats.size === 1 && cats.has('score')) return true;
   // Words of speed name no size (`Peak memory 40 GB → 22 GB (45% less), 12% slowdown`), but do name a rate of bytes
   // (`100 GB/s → 300 GB/s (2x faster)`).
   if (cat === 'bytes' && cats.has('time')) return !isRatePair(p);
@@ -2312,10 +2316,11 @@ function restatements(fields: FieldInfo[], numbers: FieldInfo): Check[] {
         };
         if (!close(p.a, np.a) || !close(p.b, np.b)) continue;
         if (isBound(p.a) || isBound(p.b) || isBound(np.a) || isBound(np.b)) continue;
-        for (const [x, y] of [
-          [p.a, np.a],
-          [p.b, np.b],
-        ] as Array<[Quantity, Quantity]>) {
+        // The prose may name the two values in the other order (`23.9% vs 26.2% non-private` against
+        // `26.2% → 23.9%`): then each is read against its own, whichever alignment is closer.
+        const gap = (x: Quantity, y: Quantity): number => Math.abs(toNumber(exactBase(x)) - toNumber(exactBase(y)));
+        const crossed = p.a.dimension === np.b.dimension && gap(p.a, np.b) + gap(p.b, np.a) < gap(p.a, np.a) + gap(p.b, np.b);
+        for (const [x, y] of (crossed ? [[p.a, np.b], [p.b, np.a]] : [[p.a, np.a], [p.b, np.b]]) as Array<[Quantity, Quantity]>) {
           let { comp, vy, j } = restatementOf(x, y, info, numbers);
           // Byte units in different units (16.0 GB against 16,384 MB) may agree in their binary reading.
           let binaryNote = '';

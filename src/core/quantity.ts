@@ -104,6 +104,9 @@ interface UnitDef {
 const UNIT_RE =
   /^(\s?)(percentage points?|pct\.? points?|p\.p\.|pp|-?points?|pts|%|×|[xX](?![\p{L}\d])|-?fold|times|thousand|million|billion|trillion|KiB|MiB|GiB|TiB|KB|kB|MB|GB|TB|PB|bytes?|ns|µs|us|ms|secs?|seconds?|s|mins?|minutes?|hrs?|hours?|h|days?|weeks?|wks?|-?bits?|bn|[KkMBT])(?![\p{L}\d])/u;
 
+/** A one-letter symbol and `=` right before a number (`r=8`, `ε = 8`; not `acc=71.2`). */
+const SYMBOL_SETTING_RE = /(?:^|[^\p{L}\d_])\p{L}\s?=\s?$/u;
+
 /** A word of change after `N-point` (`a 6.2-point drop`, `9.8-point gain`): then the points are a stated change. */
 const POINT_CHANGE_RE = /^\s(?:drop|gain|increase|improvement|decrease|reduction|rise|jump|boost|lead|margin|decline|fall|lift|gap|advantage)s?\b/i;
 
@@ -447,6 +450,8 @@ export function readQuantities(text: string): Reading {
     } else if (before === ':' && isDigit(text[start - 2]) && previousNameEnd === start - 1) {
       name = true; // the 4 of `2:4`
     }
+    // A setting written as a one-letter symbol's value (`r=8`, `k = 5`, `ε=8`): a name, not a measured value.
+    if (!name && sign === '' && SYMBOL_SETTING_RE.test(text.slice(Math.max(0, start - 5), start))) name = true;
     // A pattern or ratio written with a colon (`2:4 sparsity`, `1:1 mix`), not a value: both numbers are its name.
     if (!name && text[j] === ':' && isDigit(text[j + 1])) name = true;
     const raw = text.slice(numStart, j);

@@ -1721,3 +1721,11 @@ test('a direction word the numbers contradict is a warning: a reading of prose, 
   assert.equal(c.verdict, 'inconsistent', c.message);
   assert.equal(c.severity, 'warning');
 });
+
+test('settings written as symbols (r=8, ε=8), metrics in capitals (−0.6 mAP) and prose that names two values the other way round', () => {
+  // Each was an error: "+0.3 points … gives 55.0…57.0", "−2.3pp … −18.75…−17.65 pp", "−0.6 … −11.9 ms", and
+  // "23.9%: inconsistent with 26.2% on the Numbers line".
+  assertNoFlags(card('MMLU r=8 46.1% → r=64 46.4% (+0.3pp)', 'Going from r=8 to r=64 adds only +0.3 points.'));
+  assertNoFlags(card('Accuracy non-private 26.2% → DP (ε=8) 23.9% (−2.3pp)', 'DP-FedAvg keeps accuracy at 23.9% vs 26.2% non-private.'));
+  assertNoFlags(card('Latency 20.1 ms → 8.2 ms (−11.9 ms); mAP 53.9 → 53.3', 'A finding.', 'Quantize YOLOv8 to INT8 for faster edge inference with −0.6 mAP'));
+});
