@@ -1,0 +1,24 @@
+// The checker on labelled corpora of cards (bench/accuracy/*, see bench/accuracyScore.ts): what a user notices as
+// a missed inconsistency or a consistent card flagged. Each bound is the corpus's measured figure: a change that
+// misses more, or flags more consistent cards, fails here.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { scoreAccuracy } from '../../bench/accuracyScore';
+import { REPO_ROOT } from './paths';
+
+const corpus = (name: string): string => join(REPO_ROOT, 'bench', 'accuracy', name);
+
+test('the first accuracy set: every one of the 30 inconsistent cards flagged, none of the 37 consistent ones', () => {
+  const s = scoreAccuracy(corpus('.'));
+  assert.equal(s.cards, s.labels);
+  assert.deepEqual([s.flagged, s.shouldFlag, s.falsePositives, s.clean], [30, 30, 0, 37], s.misses.join('\n'));
+});
+
+test('the review set: at least 33 of the 36 cards to flag flagged, at most 6 of the 64 consistent ones', () => {
+  const s = scoreAccuracy(corpus('review'));
+  assert.equal(s.cards, s.labels);
+  assert.deepEqual([s.shouldFlag, s.clean], [36, 64]);
+  assert.ok(s.flagged >= 33, s.misses.join('\n'));
+  assert.ok(s.falsePositives <= 6, s.misses.join('\n'));
+});
