@@ -1845,6 +1845,9 @@ function namesOtherQuantity(cats: Set<Category> | undefined, p: Pair): boolean {
   // Percentages are scores or shares: a claim whose words name only sizes, times or counts (`raises throughput
   // 2.2×` after `memory waste from 61% to under 4%`) is not about them.
   if (p.a.dimension === 'percent' && p.b.dimension === 'percent') return !cats.has('score');
+  // A part of a whole counts things: a claim of speed (`cuts pretraining time 3.2×` after `49 of 196 patches`) is
+  // not about it.
+  if (p.kind === 'part' && cats.has('time')) return true;
   const cat = pairCategory(p);
   if ((cat !== 'bytes' && cat !== 'time') || cats.has(cat)) return false;
   // A claim that names only a score (`−0.6 mAP`) is not about sizes or times.

@@ -15,10 +15,10 @@ test('the first accuracy set: every one of the 30 inconsistent cards flagged, no
   assert.deepEqual([s.flagged, s.shouldFlag, s.falsePositives, s.clean], [30, 30, 0, 37], s.misses.join('\n'));
 });
 
-test('the review set: at least 33 of the 36 cards to flag flagged, at most 6 of the 64 consistent ones', () => {
+test('the review set: at least 33 of the 36 cards to flag flagged, at most 5 of the 64 consistent ones', () => {
   const s = scoreAccuracy(corpus('review'));
   assert.equal(s.cards, s.labels);
   assert.deepEqual([s.shouldFlag, s.clean], [36, 64]);
   assert.ok(s.flagged >= 33, s.misses.join('\n'));
-  assert.ok(s.falsePositives <= 6, s.misses.join('\n'));
+  assert.ok(s.falsePositives <= 5, s.misses.join('\n'));
 });

@@ -1729,3 +1729,11 @@ test('settings written as symbols (r=8, ε=8), metrics in capitals (−0.6 mAP) 
   assertNoFlags(card('Accuracy non-private 26.2% → DP (ε=8) 23.9% (−2.3pp)', 'DP-FedAvg keeps accuracy at 23.9% vs 26.2% non-private.'));
   assertNoFlags(card('Latency 20.1 ms → 8.2 ms (−11.9 ms); mAP 53.9 → 53.3', 'A finding.', 'Quantize YOLOv8 to INT8 for faster edge inference with −0.6 mAP'));
 });
+
+test('a claim of speed is not read against a part of a whole: "49 of 196 patches and cuts pretraining time 3.2×"', () => {
+  // Was an error: "3.2×: … gives 3.949…4.052×" (196 / 49).
+  assertNoFlags(card('Pretraining 3,470 h → 1,090 h (3.2×)', 'Masking 75% of patches lets the encoder process 49 of 196 patches and cuts pretraining time 3.2×.'));
+  const wrong = only(card('Pretraining 3,470 h → 1,090 h', 'Masking lets the encoder process 49 of 196 patches and cuts pretraining time 5×.'), 'ratio');
+  assert.equal(wrong.verdict, 'inconsistent', wrong.message);
+  assert.equal(wrong.explanation.closest, '3×');
+});
