@@ -104,6 +104,12 @@ interface UnitDef {
 const UNIT_RE =
   /^(\s?)(percentage points?|pct\.? points?|p\.p\.|pp|-?points?|pts|%|×|[xX](?![\p{L}\d])|-?fold|times|thousand|million|billion|trillion|KiB|MiB|GiB|TiB|KB|kB|MB|GB|TB|PB|bytes?|ns|µs|us|ms|secs?|seconds?|s|mins?|minutes?|hrs?|hours?|h|days?|weeks?|wks?|-?bits?|bn|[KkMBT])(?![\p{L}\d])/u;
 
+/** Whether a one-letter symbol and `=` come right before `start` (see SYMBOL_SETTING_RE); the cheap test first. */
+function isSymbolSetting(text: string, start: number): boolean {
+  const eq = text[start - 1] === '=' ? start - 1 : text[start - 2] === '=' && isSpaceCode(text.charCodeAt(start - 1)) ? start - 2 : -1;
+  return eq > 0 && SYMBOL_SETTING_RE.test(text.slice(Math.max(0, start - 5), start));
+}
+
 /** A one-letter symbol and `=` right before a number (`r=8`, `ε = 8`; not `acc=71.2`). */
 const SYMBOL_SETTING_RE = /(?:^|[^\p{L}\d_])\p{L}\s?=\s?$/u;
 
@@ -343,6 +349,15 @@ export function isSpaceCode(c: number): boolean {
   return SPACE_RE.test(String.fromCharCode(c));
 }
 
+/** Whether `week`/`wk` starts at `i`: checked apart from `mayBeginUnit`, as many words after numbers start with w
+ * (`with`, `while`, `were`) and each would cost a match of UNIT_RE. */
+function isWeekAt(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  if (c !== 119 && c !== 87) return false;
+  const d = text.charCodeAt(i + 1) | 32;
+  return d === 107 || (d === 101 && (text.charCodeAt(i + 2) | 32) === 101); // wk, wee(k)
+}
+
 /** Whether a unit written after a number can begin with this character (see UNIT_RE); non-ASCII ones are tried. */
 function mayBeginUnit(c: number): boolean {
   if (c >= 128) return true;
@@ -367,7 +382,6 @@ function mayBeginUnit(c: number): boolean {
     case 115: // s
     case 116: // t
     case 117: // u
-    case 119: // w
     case 120: // x
       return true;
     default:
@@ -451,7 +465,7 @@ export function readQuantities(text: string): Reading {
       name = true; // the 4 of `2:4`
     }
     // A setting written as a one-letter symbol's value (`r=8`, `k = 5`, `ε=8`): a name, not a measured value.
-    if (!name && sign === '' && SYMBOL_SETTING_RE.test(text.slice(Math.max(0, start - 5), start))) name = true;
+    if (!name && sign === '' && isSymbolSetting(text, start)) name = true;
     // A pattern or ratio written with a colon (`2:4 sparsity`, `1:1 mix`), not a value: both numbers are its name.
     if (!name && text[j] === ':' && isDigit(text[j + 1])) name = true;
     const raw = text.slice(numStart, j);
@@ -461,7 +475,7 @@ export function readQuantities(text: string): Reading {
     let after = j;
     // UNIT_RE can match only if the unit's first character is there (after at most one white space).
     const t0 = text.charCodeAt(j);
-    const unitPossible = t0 === t0 && (mayBeginUnit(t0) || (isSpaceCode(t0) && (t0 >= 128 || mayBeginUnit(text.charCodeAt(j + 1)))));
+    const unitPossible = t0 === t0 && (mayBeginUnit(t0) || isWeekAt(text, j) || (isSpaceCode(t0) && (t0 >= 128 || mayBeginUnit(text.charCodeAt(j + 1)) || isWeekAt(text, j + 1))));
     const tail = unitPossible ? text.slice(j, j + 24) : '';
     // A per cent sign needs no word boundary after it (`55.20%56.45%` is two numbers run together).
     const um = !unitPossible ? null : tail[0] === '%' || (tail[0] === ' ' && tail[1] === '%') ? ['' + tail.slice(0, tail[0] === '%' ? 1 : 2), tail[0] === ' ' ? ' ' : '', '%'] : UNIT_RE.exec(tail);

@@ -10,12 +10,22 @@ import { mentions, subjectOf } from './subject';
 
 type WordClass = 'better' | 'worse' | 'best' | 'min' | 'max' | 'down' | 'up' | 'match';
 
+/**
+ * Whether the word found at `at` is a direction word where it stands: not inside a hyphenated name (`reduce` in
+ * `all-reduce` names an operation), and not `match` in the metric `exact match`. Tested here rather than with
+ * lookbehinds in DIRECTION_RE, which would slow its scan of every text.
+ */
+function isDirectionWordAt(text: string, at: number, word: string): boolean {
+  const before = text[at - 1];
+  if (before === '-' || before === '\u2011') return false;
+  return !(word.length <= 8 && /^match/i.test(word) && /exact\s$/i.test(text.slice(Math.max(0, at - 6), at)));
+}
+
 /** A word that denies the direction word right after it (`no degradation`, `without any reduction`). */
 const NEGATION_BEFORE_RE = /\b(?:no|not|without|never|nor|zero|negligible|minimal|little)\s(?:any\s|significant\s|noticeable\s)?$/i;
 
-/** Not inside a hyphenated word: `reduce` in `all-reduce` names an operation, not a direction. */
 const DIRECTION_RE =
-  /(?<![-\u2011])\b(outperform\w*|beat(?:s|ing)?|surpass\w*|exceed\w*|improv\w*|better|stronger|boost\w*|strongest|best|highest|largest|lowest|smallest|fewest|reduc\w*|cut(?:s|ting)?|lower(?:s|ed|ing)?|decreas\w*|shrink\w*|slash\w*|fewer|less|smaller|higher|increas\w*|rais(?:es|ed|ing)|(?<!exact\s)match(?:es|ed|ing)?|comparable|on par|similar|close to|closely|near(?![-\u2011])|underperform\w*|worse|degrad\w*)\b/gi;
+  /\b(outperform\w*|beat(?:s|ing)?|surpass\w*|exceed\w*|improv\w*|better|stronger|boost\w*|strongest|best|highest|largest|lowest|smallest|fewest|reduc\w*|cut(?:s|ting)?|lower(?:s|ed|ing)?|decreas\w*|shrink\w*|slash\w*|fewer|less|smaller|higher|increas\w*|rais(?:es|ed|ing)|match(?:es|ed|ing)?|comparable|on par|similar|close to|closely|near(?![-\u2011])|underperform\w*|worse|degrad\w*)\b/gi;
 
 /** A direction word's class, per word as written (see `classOfWord`). */
 const classOf = memoized(classOfWord, 4096);
@@ -101,6 +111,11 @@ const REFERENCE_OBJECT_RE = /^\s(?:with\s|to\s)?the\s([\p{L}][\p{L}\d-]{2,20}(?:
  * Money and effort right after a word of size (`cut inference bills`, `lowers hardware cost`): not measured on the
  * Numbers line, so the word is not checked on its values.
  */
+function saysUnmeasured(after: string): boolean {
+  // The cheap test first: most words are followed by none of these stems.
+  return UNMEASURED_STEM_RE.test(after) && UNMEASURED_OBJECT_RE.test(after);
+}
+const UNMEASURED_STEM_RE = /bill|cost|price|spend|expens|budget|barrier|risk|complexity|effort|friction/i;
 const UNMEASURED_OBJECT_RE = /^\s(?:[\p{L}-]{2,20}\s){0,2}(?:bills?|costs?|prices?|spend(?:ing)?|expenses?|budgets?|barriers?|risks?|complexity|effort|friction)\b/iu;
 
 /** The words written just before a pair's first value, which may name what it counts (`Steps 12,000 → 3,000`). */
@@ -250,7 +265,8 @@ function evaluateExtreme(cls: WordClass, p: Pair, subject: string, context: stri
 /** The part of a text before its first direction word: usually the sentence's subject. */
 export function subjectPart(text: string): string {
   DIRECTION_RE.lastIndex = 0;
-  const m = DIRECTION_RE.exec(text);
+  let m = DIRECTION_RE.exec(text);
+  while (m !== null && !isDirectionWordAt(text, m.index, m[0])) m = DIRECTION_RE.exec(text);
   DIRECTION_RE.lastIndex = 0;
   return m ? text.slice(Math.max(0, m.index - 300), m.index) : text.slice(0, 60);
 }
@@ -264,6 +280,7 @@ export function checkDirections(fields: FieldInfo[], suppressed: Set<Quantity>):
   // "down"/"up" words say nothing about score pairs (`evaluate` gives up on them first): with only such pairs, those
   // words are passed over without reading their context.
   const anyNonScore = pairs.some((p) => unitCategory(p) !== 'score');
+  const anyRate = pairs.some(isRatePair);
   for (const info of fields) {
     if (info === numbers) continue;
     const text = info.text;
@@ -279,9 +296,10 @@ export function checkDirections(fields: FieldInfo[], suppressed: Set<Quantity>):
       count++;
       const word = m[0];
       // `with no degradation`, `without loss of accuracy`: the word is denied, not claimed.
-      if (NEGATION_BEFORE_RE.test(text.slice(Math.max(0, m.index - 14), m.index))) continue;
       const cls = classOf(word);
       if (!anyNonScore && (cls === 'down' || cls === 'up')) continue;
+      if (!isDirectionWordAt(text, m.index, word)) continue;
+      if (NEGATION_BEFORE_RE.test(text.slice(Math.max(0, m.index - 14), m.index))) continue;
       const start = m.index;
       const end = start + word.length;
       while (nextDot !== -1 && nextDot <= start) {
@@ -297,12 +315,13 @@ export function checkDirections(fields: FieldInfo[], suppressed: Set<Quantity>):
       const context = text.slice(Math.max(sentenceStart, start - 25), Math.min(text.length, end + 40));
       const outcomes: Outcome[] = [];
       const cats = categoriesOf(context);
-      if ((cls === 'down' || cls === 'up') && UNMEASURED_OBJECT_RE.test(text.slice(end, end + 50))) continue;
+      if ((cls === 'down' || cls === 'up') && saysUnmeasured(text.slice(end, end + 50))) continue;
       const object = objectOf(text, end, cls);
+      const rateNamed = !anyRate || (cls !== 'down' && cls !== 'up') || RATE_CONTEXT_RE.test(context);
       for (const p of pairs) {
         if (!allowed(cats, p, cls) || (cls === 'match' && !likenessFits(cats, p))) continue;
         if (object !== undefined && !mentions(`${p.labelA} ${p.labelB} ${labelContext(p)}`, object)) continue;
-        if ((cls === 'down' || cls === 'up') && !RATE_CONTEXT_RE.test(context) && isRatePair(p)) continue;
+        if (!rateNamed && isRatePair(p)) continue;
         if (cls === 'best' || cls === 'min' || cls === 'max') {
           const o = evaluateExtreme(cls, p, subject, context);
           if (o) outcomes.push(o);
