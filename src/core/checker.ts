@@ -298,7 +298,7 @@ function usable(qu: Quantity): boolean {
  * What follows a multiple that is a setting, not a claim (like `4-bit`): `10-fold cross-validation`, `8x A100`,
  * `2× GPUs`, `4x upscaled`. Why: read as claims, they were checked against the card's numbers and flagged.
  */
-const FACTOR_SETTING_RE = /^[\s-]?(?:cross[\s-]?validat\w*|cv\b|[ahlvt]\d{2,3}\b|(?:gpu|tpu|node)s?\b|rtx\b|upscal\w*|downscal\w*|upsampl\w*|downsampl\w*|super[\s-]?resolution)/i;
+const FACTOR_SETTING_RE = /^[\s-]?(?:cross[\s-]?validat\w*|cv\b|[ahlvt]\d{2,3}\b|(?:gpu|tpu|node)s?\b(?!\s(?:throughput|memory|hours?|utili[sz]ation|time|efficiency|usage|cost))|rtx\b|upscal\w*|downscal\w*|upsampl\w*|downsampl\w*|super[\s-]?resolution)/i;
 
 /**
  * What follows a percentage that states a share of a reference, up to its closing bracket: `of original`, `of the
@@ -382,8 +382,6 @@ function labelFor(text: string, qu: Quantity, from: number): string {
   else {
     // Without markup: the label of `<td>Ours</td><td>40.1` is "Ours", not "td".
     const before = trimLabelEnd(withoutTags(text.slice(Math.max(from, qu.start - 40), qu.start))).trim();
-    // `Memory reduced from 27.1 GB`: the words before "from" name the change, not the value ("before" says it).
-    if (/(?:^|\s)from$/i.test(before)) return '';
     const words = before.split(/\s+/).filter((w) => w !== '' && !/^(vs\.?|versus|to|from|of|and|→|->|=>|avg|average|with|is|at|on)$/i.test(w));
     label = words.slice(-2).join(' ');
   }
@@ -771,6 +769,9 @@ function rule(stated: Stated, c: Computation): Ruling {
 // Computations for each relation.
 
 function valueLabel(p: Pair, which: 'a' | 'b'): string {
+  // `Memory reduced from 27.1 GB`: the words before "from" name the change, not the value, so an explanation says
+  // "before" (the label itself still names the value for `restatements`).
+  if (which === 'a' && p.kind === 'change' && /\bfrom\s*$/i.test(p.field.text.slice(Math.max(0, p.a.start - 8), p.a.start))) return 'before';
   const l = which === 'a' ? p.labelA : p.labelB;
   if (l) return l;
   if (p.kind === 'change') return which === 'a' ? 'before' : 'after';
@@ -1020,7 +1021,8 @@ function unstatedChanges(p: Pair, percentValues: boolean): Computation[] {
   if (percentValues) {
     const pts = difference(p, 1);
     // The size of the change in points: before − after for values that decrease.
-    out.push(direction === 'down' ? { ...pts, formula: `before − after ${from}`, interval: affine(pts.interval, ONE.neg()), point: pts.point && pts.point.neg() } : { ...pts, formula: `${pts.formula} ${from}` });
+    const sized = direction === 'down' ? negatedDifference(pts) : pts;
+    out.push({ ...sized, formula: `${sized.formula} ${from}` });
   }
   const relative = relativeChange(p, direction);
   if (relative) out.push({ ...relative, formula: `${relative.formula} ${from}` });
@@ -1479,7 +1481,6 @@ function sideNamedByClaim(claim: Claim, p: Pair): 'a' | 'b' | undefined {
   return sideNamedIn(words, p);
 }
 
-/** The side of a pair whose label `words` name (undefined for neither, or both). */
 /**
  * The side whose label `words` start with as whole words, letter case and spacing aside (`LoRA on RoBERTa` names
  * LoRA, not LoRA-XS; see `sideNamedIn` for a looser match); of two, the longer label (`LoRA-XS on …`).
@@ -1499,6 +1500,7 @@ function normalLabel(label: string): string {
   return trimEndChar(label.trim(), '.').replace(/\s+/g, ' ').toLowerCase();
 }
 
+/** The side of a pair whose label `words` name (undefined for neither, or both). */
 function sideNamedIn(words: string, p: Pair): 'a' | 'b' | undefined {
   const a = p.labelA !== '' && mentions(words, p.labelA);
   const b = p.labelB !== '' && mentions(words, p.labelB);
@@ -1642,12 +1644,7 @@ function readingCandidatesAsWritten(claim: Claim, p0: Pair, written: string, sub
         const pts = difference(p, 1);
         if (signed) add(pts, false, 'read as percentage points');
         else {
-          const dirComp = { ...pts };
-          if (direction === 'down') {
-            dirComp.interval = affine(pts.interval, ONE.neg());
-            dirComp.point = pts.point && pts.point.neg();
-          }
-          add(dirComp, true, 'read as percentage points');
+          add(direction === 'down' ? negatedDifference(pts) : pts, true, 'read as percentage points');
         }
       }
       const speed = signed ? undefined : speedOf(claim, p);
@@ -1827,6 +1824,18 @@ function pairsNamedBy(text: string, claim: Claim, pairs: readonly Pair[]): Array
   return bySubject.length > 0 ? bySubject.map(({ p, side }) => ({ p: p.chain ? { ...p, chain: false } : p, side })) : named;
 }
 
+/**
+ * The pairs a claim is read against when it names its reference (see `pairsNamedBy`), or undefined when it names
+ * none: of those, the ones where the other value is smaller (`less than QLoRA`) or larger (`more than`) than the
+ * reference, when one pair says so.
+ */
+function namedGroup(text: string, claim: Claim, pairs: readonly Pair[]): Pair[] | undefined {
+  const named = pairsNamedBy(text, claim, pairs);
+  if (named.length === 0) return undefined;
+  const agreeing = named.filter(({ p, side }) => otherSideAgrees(p, side, claimDirection(claim, p)));
+  return (agreeing.length > 0 ? agreeing : named).map(({ p }) => p);
+}
+
 /** Whether the side other than the reference is smaller (`down`) or larger (`up`) than it, as the claim's word says. */
 function otherSideAgrees(p: Pair, side: 'a' | 'b', direction: Claim['direction']): boolean {
   if (direction !== 'down' && direction !== 'up') return true;
@@ -1842,9 +1851,9 @@ function otherSideAgrees(p: Pair, side: 'a' | 'b', direction: Claim['direction']
  */
 function namesOtherQuantity(cats: Set<Category> | undefined, p: Pair): boolean {
   if (cats === undefined) return false;
-  // Percentages are scores or shares: a claim whose words name only sizes, times or counts (`raises throughput
-  // 2.2×` after `memory waste from 61% to under 4%`) is not about them.
-  if (p.a.dimension === 'percent' && p.b.dimension === 'percent') return !cats.has('score');
+  // Percentages are scores or shares: a claim of speed (`raises throughput 2.2×` after `memory waste from 61% to
+  // under 4%`) is not about them; one of memory may be (`memory waste 60% → 4% (15× less memory waste)`).
+  if (p.a.dimension === 'percent' && p.b.dimension === 'percent') return cats.has('time') && !cats.has('score') && !cats.has('bytes');
   // A part of a whole counts things: a claim of speed (`cuts pretraining time 3.2×` after `49 of 196 patches`) is
   // not about it.
   if (p.kind === 'part' && cats.has('time')) return true;
@@ -1877,7 +1886,10 @@ export function unitCategory(p: Pair): Category {
  */
 function pairCategory(p: Pair): Category {
   const cat = unitCategory(p);
-  if (cat === 'score' && p.a.dimension !== 'percent' && COUNTED_RE.test(p.field.text.slice(Math.max(0, p.a.start - 30), p.b.end + 20))) return 'count';
+  if (cat !== 'score' || p.a.dimension === 'percent') return cat;
+  // Within the pair's clause: `Training steps 10K → 5K; BLEU 27.1 → 28.4` names no count for the BLEU scores.
+  const clause = p.field.clauses[p.clause];
+  if (COUNTED_RE.test(p.field.text.slice(Math.max(clause.start, p.a.start - 30), Math.min(clause.end, p.b.end + 20)))) return 'count';
   return cat;
 }
 
@@ -1975,6 +1987,9 @@ function crossFieldCheck(info: FieldInfo, claim: Claim, pairs: Pair[]): Check | 
     return cat !== 'score';
   });
   if (candidates.length === 0) return undefined;
+  // A claim that names what it compares (`INT4 is 2× smaller than FP32`) is read against those values only, as on
+  // the Numbers line (see `namedGroup`).
+  const pool = namedGroup(info.text, claim, candidates) ?? candidates;
   if (claim.type === 'range') {
     const r = claim.range!;
     const stated = statedText(info, r.start, r.end);
@@ -1982,7 +1997,11 @@ function crossFieldCheck(info: FieldInfo, claim: Claim, pairs: Pair[]): Check | 
     const compute = (p: Pair): Array<Computation | undefined> => {
       if (isFactor) return [ratio(p)];
       const speed = speedOf(claim, p);
-      return speed !== undefined ? speedReadings(p, speed).map((r) => r.comp) : [relativeChange(p, claimDirection(claim, p) === 'up' ? 'up' : 'down')];
+      if (speed !== undefined) return speedReadings(p, speed).map((r) => r.comp);
+      const direction = claimDirection(claim, p);
+      // An improvement on a metric the card does not say is better higher or lower: either way.
+      if (direction === undefined && claim.direction === 'better') return [relativeChange(p, 'down'), relativeChange(p, 'up')];
+      return [relativeChange(p, direction === 'up' ? 'up' : 'down')];
     };
     const rank = (x: RangeReading): number => (x.ambiguous ? VERDICT_RANK['near-miss'] : VERDICT_RANK[x.j.verdict]);
     const isBetter = (x: RangeReading, y: RangeReading | undefined): boolean => !y || rank(x) < rank(y) || (rank(x) === rank(y) && x.j.steps < y.j.steps);
@@ -2004,7 +2023,7 @@ function crossFieldCheck(info: FieldInfo, claim: Claim, pairs: Pair[]): Check | 
       return best;
     };
     let best: RangeReading | undefined;
-    for (const p of candidates) {
+    for (const p of pool) {
       let reading = asWritten(p);
       // A unit on one side only: the other reading when this one does not fit (see `chooseReading`).
       const guess = reading && isFlagged(reading.j.verdict) ? unitGuess(p) : undefined;
@@ -2071,9 +2090,7 @@ function crossFieldCheck(info: FieldInfo, claim: Claim, pairs: Pair[]): Check | 
   let best: Candidate | undefined;
   let bestPair: Pair | undefined;
   const written = statedText(info, claim.q.start, claim.q.end);
-  // A claim that names what it compares (`INT4 is 2× smaller than FP32`) is read against those values only.
-  const named = pairsNamedBy(info.text, claim, candidates);
-  for (const p of named.length > 0 ? named.map((n) => n.p) : candidates) {
+  for (const p of pool) {
     for (const c of candidatesFor(claim, p, written)) {
       if (better(c, best)) {
         best = c;
@@ -2185,12 +2202,7 @@ export function checkPaper(paper: Paper): Check[] {
         let group = before.filter((p) => p.group === latestGroup);
         // A claim that names what it compares against (`(54% less than QLoRA)`) is read against the pairs with a value
         // so labelled, in the clause's earlier groups too (`Ours 2.1 GB vs QLoRA 4.6 GB vs FP16 13.5 GB`).
-        const named = pairsNamedBy(info.text, claim, before);
-        if (named.length > 0) {
-          // `less than QLoRA`: the other value is the smaller one (`more than`: the larger), when one pair says so.
-          const agreeing = named.filter(({ p, side }) => otherSideAgrees(p, side, claimDirection(claim, p)));
-          group = (agreeing.length > 0 ? agreeing : named).map(({ p }) => p);
-        }
+        group = namedGroup(info.text, claim, before) ?? group;
         let best: Candidate | undefined;
         let bestPair: Pair | undefined;
         const written = statedText(info, claim.q.start, claim.q.end);
@@ -2302,6 +2314,12 @@ function restatementOf(x: Quantity, y: Quantity, info: FieldInfo, numbers: Field
   return { comp, vy, j: judge(stated, comp) };
 }
 
+/** How far apart two values are, relative to the second (0 when equal; Infinity when the second is 0). */
+function relativeGap(x: Quantity, y: Quantity): number {
+  const vy = toNumber(exactBase(y));
+  return vy === 0 ? Infinity : Math.abs(toNumber(exactBase(x)) - vy) / Math.abs(vy);
+}
+
 function restatements(fields: FieldInfo[], numbers: FieldInfo): Check[] {
   const out: Check[] = [];
   const done = new Set<Quantity>();
@@ -2309,7 +2327,10 @@ function restatements(fields: FieldInfo[], numbers: FieldInfo): Check[] {
     if (info === numbers) continue;
     for (const p of info.pairs.slice(0, 20)) {
       if (p.kind === 'part') continue;
-      for (const np of numbers.pairs.slice(0, 20)) {
+      // The Numbers line's pairs nearest to the prose pair first: `from 55.0% to 58.4% on MBPP` is read against
+      // `MBPP 55.0% → 58.4%`, not against `HumanEval 48.2% → 54.3%` before it.
+      const nearness = (np: Pair): number => Math.min(relativeGap(p.a, np.a) + relativeGap(p.b, np.b), relativeGap(p.a, np.b) + relativeGap(p.b, np.a));
+      for (const np of numbers.pairs.slice(0, 20).sort((x, y) => nearness(x) - nearness(y))) {
         if (np.kind === 'part') continue;
         if (p.a.dimension === 'none' || p.a.dimension !== np.a.dimension || p.b.dimension !== np.b.dimension) continue;
         const close = (x: Quantity, y: Quantity): boolean => {
@@ -2322,7 +2343,10 @@ function restatements(fields: FieldInfo[], numbers: FieldInfo): Check[] {
         // The prose may name the two values in the other order (`23.9% vs 26.2% non-private` against
         // `26.2% → 23.9%`): then each is read against its own, whichever alignment is closer.
         const gap = (x: Quantity, y: Quantity): number => Math.abs(toNumber(exactBase(x)) - toNumber(exactBase(y)));
-        const crossed = p.a.dimension === np.b.dimension && gap(p.a, np.b) + gap(p.b, np.a) < gap(p.a, np.a) + gap(p.b, np.b);
+        // Not when a label names the same side in both (`Ours reaches 26.2% vs baseline 23.9%` against `Ours 23.9% vs
+        // baseline 26.2%` is a swap to report); a metric's name (`accuracy`) names no side (see `mentions`).
+        const sameSide = (x: string, y: string): boolean => x !== '' && y !== '' && mentions(x, y);
+        const crossed = p.a.dimension === np.b.dimension && !sameSide(p.labelA, np.labelA) && !sameSide(p.labelB, np.labelB) && gap(p.a, np.b) + gap(p.b, np.a) < gap(p.a, np.a) + gap(p.b, np.b);
         for (const [x, y] of (crossed ? [[p.a, np.b], [p.b, np.a]] : [[p.a, np.a], [p.b, np.b]]) as Array<[Quantity, Quantity]>) {
           let { comp, vy, j } = restatementOf(x, y, info, numbers);
           // Byte units in different units (16.0 GB against 16,384 MB) may agree in their binary reading.

@@ -107,7 +107,10 @@ const UNIT_RE =
 /** Whether a one-letter symbol and `=` come right before `start` (see SYMBOL_SETTING_RE); the cheap test first. */
 function isSymbolSetting(text: string, start: number): boolean {
   const eq = text[start - 1] === '=' ? start - 1 : text[start - 2] === '=' && isSpaceCode(text.charCodeAt(start - 1)) ? start - 2 : -1;
-  return eq > 0 && SYMBOL_SETTING_RE.test(text.slice(Math.max(0, start - 5), start));
+  if (eq <= 0 || !SYMBOL_SETTING_RE.test(text.slice(Math.max(0, start - 5), start))) return false;
+  // `Δ=5.0pp` states a change (see `delta`), it is no setting.
+  const symbol = text[isSpaceCode(text.charCodeAt(eq - 1)) ? eq - 2 : eq - 1];
+  return symbol !== 'Δ' && symbol !== '∆';
 }
 
 /** A one-letter symbol and `=` right before a number (`r=8`, `ε = 8`; not `acc=71.2`). */

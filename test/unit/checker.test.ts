@@ -1667,7 +1667,8 @@ test('a drop or gain stated as its size reads "before − after", and "a 6.2-poi
   assert.equal(drop.verdict, 'inconsistent', drop.message);
   assert.equal(drop.fix?.replacement, '4.2');
   assert.equal(only(card('GSM8K 55.2 → 61.0 (a 5.8-point gain)'), 'difference').verdict, 'consistent');
-  assert.deepEqual(card('Rating 3.1 → 4.2', 'Rated on a 5-point scale.').filter((c) => c.kind === 'difference'), []);
+  assert.deepEqual(card('Rating 3.1 → 4.2 (5-point scale)').filter((c) => c.kind === 'difference' || c.kind === 'unverifiable'), []);
+  assert.equal(only(card('Rating 3.1 → 4.2 (5-point gain)'), 'difference').verdict, 'inconsistent');
 });
 
 test('a percentage said to be a share (30% of original, 97% retained, 90% of teacher) is checked as one', () => {
@@ -1736,4 +1737,32 @@ test('a claim of speed is not read against a part of a whole: "49 of 196 patches
   const wrong = only(card('Pretraining 3,470 h → 1,090 h', 'Masking lets the encoder process 49 of 196 patches and cuts pretraining time 5×.'), 'ratio');
   assert.equal(wrong.verdict, 'inconsistent', wrong.message);
   assert.equal(wrong.explanation.closest, '3×');
+});
+
+test('what a review of the day\'s changes found: each rule stays as narrow as its purpose', () => {
+  // A wrong "from" value in prose is still a restatement error (the label "before" is for explanations only).
+  const from = card('Memory 27.1 GB → 2.1 GB (92% less)', 'Memory reduced from 28.0 GB to 2.1 GB.').find((c) => c.kind === 'restatement' && c.stated === '28.0 GB');
+  assert.equal(from?.verdict, 'inconsistent', from?.message);
+  // Prose that swaps two methods' values is still caught; a metric's name is no side.
+  const swapped = card('Accuracy: Ours 23.9% vs baseline 26.2%', 'Ours reaches 26.2% vs baseline 23.9%.').filter((c) => c.kind === 'restatement');
+  assert.ok(swapped.length > 0 && swapped.every((c) => c.verdict === 'inconsistent'), swapped.map((c) => c.message).join(' | '));
+  // Each prose pair is read against its nearest pair on the Numbers line.
+  assertNoFlags(card('HumanEval pass@1 48.2% → 54.3% (+6.1pp); MBPP 55.0% → 58.4% (+3.4pp)', 'Pass@1 rises from 48.2% to 54.3% on HumanEval and from 55.0% to 58.4% on MBPP.'));
+  // `Δ=` states a change; a symbol's value is a setting only for other letters.
+  assert.equal(only(card('Accuracy 71.0% → 73.3% (Δ=5.0pp)'), 'difference').verdict, 'inconsistent');
+  // An improvement on a metric the card does not rank is accepted either way, in a range too.
+  assert.equal(only(card('Performance 50.0 → 57.0', 'A finding.', 'Gives 10–20% improvement in performance'), 'range').verdict, 'consistent');
+  // Count words name a count only within their clause.
+  assert.equal(only(card('Training steps 10K → 5K; BLEU 27.1 → 28.4 (+2.3 pts)'), 'difference').verdict, 'inconsistent');
+  // Percentages of memory take a claim about memory; `GPU throughput` is measured, not a hardware count.
+  assert.equal(only(card('KV cache memory waste 60% → 4% (3× less memory waste)'), 'ratio').verdict, 'inconsistent');
+  assert.equal(only(card('Throughput 100 → 400 tokens/s (2× GPU throughput)'), 'ratio').verdict, 'inconsistent');
+  // A longer denial, and a size word with money after it.
+  assertNoFlags(withSummary('Accuracy 70.0% → 75.0%', 'Pruning keeps accuracy with no significant degradation.'));
+  const memory = only(withSummary('Memory 10 GB → 20 GB', 'The method reduces memory and cost.'), 'direction');
+  assert.equal(memory.verdict, 'inconsistent', memory.message);
+  // A range or factor elsewhere that names its reference is read like one on the Numbers line.
+  assert.equal(only(card('FP32 28 GB → FP16 14 GB → INT4 3.5 GB', 'A finding.', 'INT4 is 2–3× smaller than FP32'), 'range').verdict, 'inconsistent');
+  const qlora = only(card('Ours 2.1 GB vs QLoRA 6.3 GB vs FP16 12.6 GB', 'A finding.', 'The method needs 2× less memory than QLoRA'), 'ratio');
+  assert.equal(qlora.explanation.closest, '3×');
 });

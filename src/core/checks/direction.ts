@@ -87,11 +87,6 @@ const CATEGORY_LISTS: ReadonlyArray<readonly string[]> = Array.from({ length: 1 
 const RATE_CONTEXT_RE = /\b(?:throughput|bandwidth|speed\w*|rates?|qps|fps|tps|per second)\b|\/s\b/i;
 
 /**
- * Whether a direction word whose context names `cats` may be checked on a pair: any pair when the context names
- * nothing; else a pair of what it names, a rate counting as a time (`throughput`, `faster`). A word of likeness
- * beside a score (`matches LoRA on GLUE with fewer parameters`, `quality close to`) is about scores only.
- */
-/**
  * What a direction word is said of, when the words right after it name something the pairs must be about: a
  * counted thing (`on fewer GPUs`, `fewer steps`), or a reference written with `the` (`close to the original`).
  * Why: such a word checked on a pair of something else (latencies, context lengths, two other methods) was an error.
@@ -108,12 +103,15 @@ const COUNTED_OBJECT_RE = /^\s(gpus|nodes|devices|machines|steps|iterations|epoc
 /** `the` and a word after a word of likeness (`close to the original`, `on par with the baseline`). */
 const REFERENCE_OBJECT_RE = /^\s(?:with\s|to\s)?the\s([\p{L}][\p{L}\d-]{2,20}(?:\s[\p{L}][\p{L}\d-]{1,20}){0,2})/iu;
 /**
- * Money and effort right after a word of size (`cut inference bills`, `lowers hardware cost`): not measured on the
+ * Whether money or effort follows a word of size (`cut inference bills`, `lowers hardware cost`): not measured on the
  * Numbers line, so the word is not checked on its values.
  */
 function saysUnmeasured(after: string): boolean {
   // The cheap test first: most words are followed by none of these stems.
-  return UNMEASURED_STEM_RE.test(after) && UNMEASURED_OBJECT_RE.test(after);
+  if (!UNMEASURED_STEM_RE.test(after)) return false;
+  const m = UNMEASURED_OBJECT_RE.exec(after);
+  // `reduces memory and cost` names memory too: then the word is checked.
+  return m !== null && categoriesOf(m[0]).length === 0;
 }
 const UNMEASURED_STEM_RE = /bill|cost|price|spend|expens|budget|barrier|risk|complexity|effort|friction/i;
 const UNMEASURED_OBJECT_RE = /^\s(?:[\p{L}-]{2,20}\s){0,2}(?:bills?|costs?|prices?|spend(?:ing)?|expenses?|budgets?|barriers?|risks?|complexity|effort|friction)\b/iu;
@@ -123,6 +121,11 @@ function labelContext(p: Pair): string {
   return p.field.text.slice(Math.max(0, p.a.start - 40), p.a.start);
 }
 
+/**
+ * Whether a direction word whose context names `cats` may be checked on a pair: any pair when the context names
+ * nothing; else a pair of what it names, a rate counting as a time (`throughput`, `faster`). A word of likeness
+ * beside a score (`matches LoRA on GLUE with fewer parameters`, `quality close to`) is about scores only.
+ */
 function allowed(cats: readonly string[], p: Pair, cls: WordClass): boolean {
   if (cats.length === 0) return true;
   const cat = isRatePair(p) ? 'time' : unitCategory(p);
@@ -295,11 +298,11 @@ export function checkDirections(fields: FieldInfo[], suppressed: Set<Quantity>):
     while ((m = DIRECTION_RE.exec(text)) !== null && count < 200) {
       count++;
       const word = m[0];
-      // `with no degradation`, `without loss of accuracy`: the word is denied, not claimed.
       const cls = classOf(word);
       if (!anyNonScore && (cls === 'down' || cls === 'up')) continue;
       if (!isDirectionWordAt(text, m.index, word)) continue;
-      if (NEGATION_BEFORE_RE.test(text.slice(Math.max(0, m.index - 14), m.index))) continue;
+      // `with no degradation`, `without noticeable loss`: the word is denied, not claimed.
+      if (NEGATION_BEFORE_RE.test(text.slice(Math.max(0, m.index - 30), m.index))) continue;
       const start = m.index;
       const end = start + word.length;
       while (nextDot !== -1 && nextDot <= start) {
