@@ -894,6 +894,13 @@ function relativeChange(p: Pair, direction: 'down' | 'up' | 'signed'): Computati
   return percentOfPair(p, formula, interval, point);
 }
 
+/** `A vs B (−28%)`: the first value relative to the second, with its sign; `formula` names them as the card does. */
+function relativeToSecond(p: Pair, formula: string): Computation | undefined {
+  if (!positive(p.a) || !positive(p.b)) return undefined;
+  const interval = affine(divPositive(intervalOf(p.a), intervalOf(p.b)), HUNDRED, HUNDRED.neg());
+  return percentOfPair(p, formula, interval, exactBase(p.a).div(exactBase(p.b)).sub(ONE).mul(HUNDRED));
+}
+
 /** A percentage computed from a pair's two values (`point` from the values as written, `interval` over their
  * rounding intervals): the parts every such reading shares. */
 function percentOfPair(p: Pair, formula: string, interval: Interval, point: Q): Computation {
@@ -1650,6 +1657,11 @@ function readingCandidatesAsWritten(claim: Claim, p0: Pair, written: string, sub
       const speed = signed ? undefined : speedOf(claim, p);
       if (signed) {
         add(relativeChange(p, p.kind === 'change' ? 'signed' : 'up'), false, percentValues ? 'read as a relative change' : undefined);
+        // `Relative WQL 0.717 vs seasonal naive 1.000 (−28%)`: one value relative to the other, with its sign, whichever
+        // is named first (the larger / smaller reading above is never negative).
+        if (p.kind === 'compare') {
+          for (const [q, formula] of [[p0, '(A − B) / B × 100'], [swapped(p0), '(B − A) / A × 100']] as const) add(relativeToSecond(q, formula), false, percentValues ? 'read as a relative change' : undefined);
+        }
       } else if (speed !== undefined) {
         const readings = speedReadings(p, speed);
         for (const r of readings) add(r.comp, true);

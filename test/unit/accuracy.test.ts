@@ -28,6 +28,6 @@ test('the review set: at least 33 of the 36 cards to flag flagged, at most 5 of 
   assertScore('review', { shouldFlag: 36, clean: 64, minFlagged: 33, maxFalsePositives: 5 });
 });
 
-test('the held-out set (written after the fixes, not tuned on): at least 32 of the 40 cards to flag flagged, at most 6 of the 80 consistent ones', () => {
-  assertScore('heldout', { shouldFlag: 40, clean: 80, minFlagged: 32, maxFalsePositives: 6 });
+test('the held-out set (written after the fixes; one fix since): at least 32 of the 40 cards to flag flagged, at most 4 of the 80 consistent ones', () => {
+  assertScore('heldout', { shouldFlag: 40, clean: 80, minFlagged: 32, maxFalsePositives: 4 });
 });

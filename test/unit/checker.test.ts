@@ -1345,7 +1345,7 @@ test('a computed interval near zero is written at the precision of its ends, and
   assert.equal(down.message, '−2%: consistent only within rounding — (after − before) / before × 100 gives −1.660…0%');
   assert.equal(down.explanation.result, '−0.833% (over the rounding intervals: −1.660…0%)');
   const cmp = only(card('A 12.0 vs B 11.9 (−2%)'), 'percent-change');
-  assert.equal(cmp.computed, '0…1.688%');
+  assert.equal(cmp.computed, '−1.660…0%');
   // A point of zero asked for no decimals at all ("−1…1%").
   const none = only(card('12.0 → 12.0 (+1%)'), 'percent-change');
   assert.equal(none.computed, '−0.8299…0.8368%');
@@ -1765,4 +1765,14 @@ test('what a review of the day\'s changes found: each rule stays as narrow as it
   assert.equal(only(card('FP32 28 GB → FP16 14 GB → INT4 3.5 GB', 'A finding.', 'INT4 is 2–3× smaller than FP32'), 'range').verdict, 'inconsistent');
   const qlora = only(card('Ours 2.1 GB vs QLoRA 6.3 GB vs FP16 12.6 GB', 'A finding.', 'The method needs 2× less memory than QLoRA'), 'ratio');
   assert.equal(qlora.explanation.closest, '3×');
+});
+
+test('a signed percentage after a comparison is one value relative to the other, with its sign (held-out set)', () => {
+  // Were errors: "(larger − smaller) / smaller × 100 gives 39.30…39.64%; closest +39% (the sign differs)".
+  const wql = only(card('Relative WQL 0.717 vs seasonal naive 1.000 (−28%)', 'Its WQL is 28% lower than seasonal naive.'), 'percent-change');
+  assert.equal(wql.verdict, 'consistent', wql.message);
+  assert.equal(wql.explanation.formula, '(A − B) / B × 100');
+  assert.equal(only(card('mean MASE 0.87 vs ARIMA 0.94 (−7.4%)'), 'percent-change').verdict, 'consistent');
+  // A wrong size is still caught.
+  assert.equal(only(card('Relative WQL 0.717 vs seasonal naive 1.000 (−45%)'), 'percent-change').verdict, 'inconsistent');
 });
