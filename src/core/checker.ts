@@ -1057,9 +1057,8 @@ function unstatedMeaning(c: Candidate, stated: string): Candidate {
 /** after / before × 100: a bracketed percentage after a change may give what is left (`7B → 1.4B (20%)`), not the
  * change. Why: only accepted when it fits (see `readingCandidates`), so it never turns a wrong change into a fix. */
 function shareOfBefore(p: Pair): Computation | undefined {
-  if (!positive(p.a) || !positive(p.b)) return undefined;
-  const interval = affine(divPositive(intervalOf(p.b), intervalOf(p.a)), HUNDRED);
-  return percentOfPair(p, 'after / before × 100 (the after value as a share of the before value)', interval, exactBase(p.b).div(exactBase(p.a)).mul(HUNDRED));
+  const share = shareOf(p, 'a');
+  return share && { ...share, formula: `${share.formula} (the after value as a share of the before value)` };
 }
 
 /**
@@ -1656,11 +1655,12 @@ function readingCandidatesAsWritten(claim: Claim, p0: Pair, written: string, sub
       }
       const speed = signed ? undefined : speedOf(claim, p);
       if (signed) {
-        add(relativeChange(p, p.kind === 'change' ? 'signed' : 'up'), false, percentValues ? 'read as a relative change' : undefined);
+        const note = percentValues ? 'read as a relative change' : undefined;
+        add(relativeChange(p, p.kind === 'change' ? 'signed' : 'up'), false, note);
         // `Relative WQL 0.717 vs seasonal naive 1.000 (−28%)`: one value relative to the other, with its sign, whichever
         // is named first (the larger / smaller reading above is never negative).
         if (p.kind === 'compare') {
-          for (const [q, formula] of [[p0, '(A − B) / B × 100'], [swapped(p0), '(B − A) / A × 100']] as const) add(relativeToSecond(q, formula), false, percentValues ? 'read as a relative change' : undefined);
+          for (const [q, formula] of [[p0, '(A − B) / B × 100'], [swapped(p0), '(B − A) / A × 100']] as const) add(relativeToSecond(q, formula), false, note);
         }
       } else if (speed !== undefined) {
         const readings = speedReadings(p, speed);
@@ -1779,7 +1779,7 @@ function buildClaimCheck(info: FieldInfo, claim: Claim, best: Candidate, pairFie
 // Range and factor claims stated elsewhere.
 
 /** What a pair's values measure, or what a claim's words name: its bytes, a count, a time, or a score. */
-export type Category = 'bytes' | 'count' | 'time' | 'score';
+type Category = 'bytes' | 'count' | 'time' | 'score';
 
 const CATEGORY_WORDS: Array<[RegExp, Category[]]> = [
   [/\b(memory|vram|ram|gb|mb|tb|bytes?|disk|footprint|checkpoints?)\b/i, ['bytes']],
@@ -2342,15 +2342,11 @@ function restatements(fields: FieldInfo[], numbers: FieldInfo): Check[] {
       // The Numbers line's pairs nearest to the prose pair first: `from 55.0% to 58.4% on MBPP` is read against
       // `MBPP 55.0% → 58.4%`, not against `HumanEval 48.2% → 54.3%` before it.
       const nearness = (np: Pair): number => Math.min(relativeGap(p.a, np.a) + relativeGap(p.b, np.b), relativeGap(p.a, np.b) + relativeGap(p.b, np.a));
-      for (const np of numbers.pairs.slice(0, 20).sort((x, y) => nearness(x) - nearness(y))) {
+      const nearest = numbers.pairs.slice(0, 20).map((np) => ({ np, near: nearness(np) })).sort((x, y) => x.near - y.near);
+      for (const { np } of nearest) {
         if (np.kind === 'part') continue;
         if (p.a.dimension === 'none' || p.a.dimension !== np.a.dimension || p.b.dimension !== np.b.dimension) continue;
-        const close = (x: Quantity, y: Quantity): boolean => {
-          const vx = toNumber(exactBase(x));
-          const vy = toNumber(exactBase(y));
-          return vy !== 0 && Math.abs(vx - vy) / Math.abs(vy) < 0.2;
-        };
-        if (!close(p.a, np.a) || !close(p.b, np.b)) continue;
+        if (!(relativeGap(p.a, np.a) < 0.2) || !(relativeGap(p.b, np.b) < 0.2)) continue;
         if (isBound(p.a) || isBound(p.b) || isBound(np.a) || isBound(np.b)) continue;
         // The prose may name the two values in the other order (`23.9% vs 26.2% non-private` against
         // `26.2% → 23.9%`): then each is read against its own, whichever alignment is closer.

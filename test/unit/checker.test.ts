@@ -1566,15 +1566,18 @@ test('multiples that count hardware or name a procedure are not claims: 8x A100,
 const withSummary = (numbers: string, summary: string): Check[] => card(numbers, 'A finding.', 'A method for testing', summary);
 /** Asserts that no check of `checks` is a warning or an error. */
 const assertNoFlags = (checks: Check[]): void => assert.deepEqual(flagged(checks).map((c) => c.message), []);
+/** Asserts that `checks` hold one check of `kind`, with `verdict`. */
+const assertVerdict = (checks: Check[], kind: string, verdict: Check['verdict']): void => {
+  const c = only(checks, kind);
+  assert.equal(c.verdict, verdict, c.message);
+};
 
 test('direction words: "all-reduce" names an operation, and "lower serving bills" is not about a bandwidth', () => {
   // Both were errors: "the numbers say otherwise — 800 GB vs Effective bandwidth 200 GB".
   assertNoFlags(card('Effective bandwidth 200 GB/s → 800 GB/s (4× higher)', 'Compression speeds up the all-reduce.', 'Faster all-reduce', 'Teams can lower serving bills by moving less data between GPUs.'));
   // A rate named near the word is still held to it.
-  const named = only(withSummary('Effective bandwidth 800 GB/s → 200 GB/s (4× lower)', 'Offloading reduces effective bandwidth.'), 'direction');
-  assert.equal(named.verdict, 'consistent', named.message);
-  const wrong = only(withSummary('Effective bandwidth 200 GB/s → 800 GB/s (4× higher)', 'Offloading reduces effective bandwidth.'), 'direction');
-  assert.equal(wrong.verdict, 'inconsistent', wrong.message);
+  assertVerdict(withSummary('Effective bandwidth 800 GB/s → 200 GB/s (4× lower)', 'Offloading reduces effective bandwidth.'), 'direction', 'consistent');
+  assertVerdict(withSummary('Effective bandwidth 200 GB/s → 800 GB/s (4× higher)', 'Offloading reduces effective bandwidth.'), 'direction', 'inconsistent');
 });
 
 test('a claim that names its reference takes the value labelled exactly so: "than LoRA" is LoRA, not LoRA-XS', () => {
@@ -1696,10 +1699,8 @@ test('a direction word said of something the values do not measure is not checke
   assertNoFlags(withSummary('Max context 32K → 1M', 'Teams can serve larger models on fewer GPUs and cut inference bills.'));
   assertNoFlags(card('Pass@1: LoRA 13.29% vs P-tuning 9.71%', 'LoRA beats P-tuning.', 'A method for testing', 'Teams keep quality close to the original.'));
   // Named by the pair, the same words are checked.
-  const steps = only(withSummary('Steps 12K → 30K', 'The method needs fewer steps.'), 'direction');
-  assert.equal(steps.verdict, 'inconsistent', steps.message);
-  const baseline = only(withSummary('Loss: ours 0.42 vs baseline 0.66', 'Quality stays close to the full-precision baseline.'), 'direction');
-  assert.equal(baseline.verdict, 'inconsistent', baseline.message);
+  assertVerdict(withSummary('Steps 12K → 30K', 'The method needs fewer steps.'), 'direction', 'inconsistent');
+  assertVerdict(withSummary('Loss: ours 0.42 vs baseline 0.66', 'Quality stays close to the full-precision baseline.'), 'direction', 'inconsistent');
 });
 
 test('realistic cards that were flagged though correct (a review of 100 cards written like the sample)', () => {

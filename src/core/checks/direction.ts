@@ -126,17 +126,14 @@ function labelContext(p: Pair): string {
  * nothing; else a pair of what it names, a rate counting as a time (`throughput`, `faster`). A word of likeness
  * beside a score (`matches LoRA on GLUE with fewer parameters`, `quality close to`) is about scores only.
  */
-function allowed(cats: readonly string[], p: Pair, cls: WordClass): boolean {
+function allowed(cats: readonly string[], p: Pair, cls: WordClass, isRate: boolean): boolean {
+  // A word of likeness (`matches 52K-example models`) speaks of quality: of scores, unless its words name a size,
+  // time or count.
+  if (cls === 'match' && unitCategory(p) !== 'score' && !cats.some((c) => c !== 'score')) return false;
   if (cats.length === 0) return true;
-  const cat = isRatePair(p) ? 'time' : unitCategory(p);
+  const cat = isRate ? 'time' : unitCategory(p);
   if (cls === 'match' && cats.includes('score')) return cat === 'score';
   return cats.includes(cat);
-}
-
-/** A word of likeness (`matches 52K-example models`) speaks of quality: of scores, unless its words name a size, time
- * or count. */
-function likenessFits(cats: readonly string[], p: Pair): boolean {
-  return unitCategory(p) === 'score' || cats.some((c) => c !== 'score');
 }
 
 /**
@@ -283,7 +280,8 @@ export function checkDirections(fields: FieldInfo[], suppressed: Set<Quantity>):
   // "down"/"up" words say nothing about score pairs (`evaluate` gives up on them first): with only such pairs, those
   // words are passed over without reading their context.
   const anyNonScore = pairs.some((p) => unitCategory(p) !== 'score');
-  const anyRate = pairs.some(isRatePair);
+  // Which pairs are rates, found once: every direction word asks.
+  const rates = new Set(pairs.filter(isRatePair));
   for (const info of fields) {
     if (info === numbers) continue;
     const text = info.text;
@@ -320,11 +318,12 @@ export function checkDirections(fields: FieldInfo[], suppressed: Set<Quantity>):
       const cats = categoriesOf(context);
       if ((cls === 'down' || cls === 'up') && saysUnmeasured(text.slice(end, end + 50))) continue;
       const object = objectOf(text, end, cls);
-      const rateNamed = !anyRate || (cls !== 'down' && cls !== 'up') || RATE_CONTEXT_RE.test(context);
+      const rateNamed = rates.size === 0 || (cls !== 'down' && cls !== 'up') || RATE_CONTEXT_RE.test(context);
       for (const p of pairs) {
-        if (!allowed(cats, p, cls) || (cls === 'match' && !likenessFits(cats, p))) continue;
+        const isRate = rates.has(p);
+        if (!allowed(cats, p, cls, isRate)) continue;
         if (object !== undefined && !mentions(`${p.labelA} ${p.labelB} ${labelContext(p)}`, object)) continue;
-        if (!rateNamed && isRatePair(p)) continue;
+        if (!rateNamed && isRate) continue;
         if (cls === 'best' || cls === 'min' || cls === 'max') {
           const o = evaluateExtreme(cls, p, subject, context);
           if (o) outcomes.push(o);
